@@ -1,0 +1,46 @@
+# The whole set-up on a fresh machine is `make serve` or `make test` (README.md).
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint facts pages clean
+
+# The venv is rebuilt whenever a pin changes.
+$(VENV)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+$(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+## serve: preview at http://127.0.0.1:8000, rebuilding on every Markdown or YAML edit
+serve: $(VENV)/.runtime
+	$(BIN)/python -m scripts.generate_pages
+	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## build: strict build into site/; a failed build leaves the last good site/ untouched
+build: $(VENV)/.runtime
+	$(BIN)/python -m scripts.build_site site
+
+## facts: validate the fact store and report every problem with file and line
+facts: $(VENV)/.runtime
+	$(BIN)/python -m scripts.load_facts
+
+## pages: write the generated pages into docs/ without building
+pages: $(VENV)/.runtime
+	$(BIN)/python -m scripts.generate_pages
+
+## lint: ruff on all Python
+lint: $(VENV)/.dev
+	$(BIN)/ruff check scripts tests
+
+## test: lint, then the whole test suite (it builds the site itself)
+test: $(VENV)/.dev lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site .site.* .pytest_cache .ruff_cache

@@ -1,0 +1,19 @@
+"""MkDocs hook: give every page working links to its translations (menu and hreflang)."""
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+
+from mkdocs.plugins import event_priority
+
+from scripts.language_links import hreflang_alternates, language_links
+
+
+@event_priority(-50)  # after mkdocs-static-i18n has set its own links for the page
+def on_page_context(context, page, config, nav):
+    links = language_links(page, config)
+    context["language_links"] = links
+    # mkdocs-static-i18n sets the attribute, which templates read before the key.
+    config.extra.alternate = config.extra["alternate"] = hreflang_alternates(links)
+    return context

@@ -1,0 +1,25 @@
+"""Which language a page is in, and where it sits inside that language's folder."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from scripts.fact_model import LANGUAGES
+
+
+def page_language(page: Any, docs_dir: str) -> tuple[str, str]:
+    """('zh', 'chapters/keynote.md') for docs/zh/chapters/keynote.md."""
+    parts = Path(page.file.abs_src_path).resolve().relative_to(Path(docs_dir).resolve()).parts
+    if len(parts) < 2 or parts[0] not in LANGUAGES:
+        raise ValueError(f"{page.file.abs_src_path} is not inside docs/<language>/")
+    return parts[0], "/".join(parts[1:])
+
+
+def source_line_of_body(page: Any) -> int:
+    """Line of the source file on which the Markdown after the front matter starts."""
+    text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
+    if not text.startswith("---\n"):
+        return 1
+    end = text.find("\n---", 4)
+    return text.count("\n", 0, end) + 3 if end >= 0 else 1

@@ -1,0 +1,266 @@
+"""Render the generated pages of one language from the fact store, as Markdown.
+
+Links between records are written as cross-references ([[term:nim]]), which the
+cross-reference hook resolves like those on hand-written pages: one way to link.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from collections.abc import Iterable
+
+import yaml
+
+from scripts.crossrefs import KINDS
+from scripts.fact_model import Event, FactStore, Figure, Person, Quote, Record, Source
+from scripts.localized_formats import format_date, format_date_range, format_figure
+from scripts.markdown_text import escape_markdown
+from scripts.page_strings import t
+
+# kind of record -> the word used in cross-references to it ("terms" -> "term").
+REF_KIND = {kind: ref for ref, kind in KINDS.items()}
+# Kinds with a page per record, and the folder (under a language root) that holds them.
+RECORD_FOLDERS = {"terms": "glossary", "people": "people", "organizations": "organizations"}
+
+# A hand-written page that cites records: (path relative to the language root, title).
+Backlinks = dict[str, list[tuple[str, str]]]
+
+
+def ref(record: Record) -> str:
+    return f"[[{REF_KIND[record.kind]}:{record.id}]]"
+
+
+def _front_matter(title: str, description: str, source_file: str, record_id: str | None = None) -> str:
+    # Material writes these into HTML attributes unescaped, so escape them here.
+    meta = {"title": html.escape(title), "description": html.escape(description), "generated_from": source_file}
+    if record_id:
+        meta["record"] = record_id
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+
+
+def _labelled_inline(label: str, value: str, lang: str) -> str:
+    """'label: value' with the language's colon."""
+    return f"{label}{'：' if lang == 'zh' else ': '}{value}"
+
+
+def _labelled(key: str, lang: str, value: str) -> str:
+    """'Source: …' / '来源：…' as a line of its own."""
+    return _labelled_inline(t(key, lang), value, lang) + "\n"
+
+
+def _join(items: Iterable[str], lang: str) -> str:
+    return t("list_separator", lang).join(items)
+
+
+def _grouped(store: FactStore, kind: str) -> list[tuple[str, list[Record]]]:
+    """Records of kind grouped by category, in the order categories.yml lists them."""
+    groups: dict[str, list[Record]] = defaultdict(list)
+    for record in store.of_kind(kind):
+        groups[record.category].append(record)
+    return [(category, groups[category]) for category in store.categories.get(kind, {}) if groups[category]]
+
+
+def _category_heading(store: FactStore, kind: str, category: str, lang: str) -> str:
+    item = store.categories[kind][category]
+    return (
+        f"## {escape_markdown(item.name[lang])} {{#category-{category}}}\n\n{escape_markdown(item.description[lang])}\n"
+    )
+
+
+def _related_records(store: FactStore, record: Record) -> list[Record]:
+    """Records this one lists as related, then records that list this one."""
+    ids = dict.fromkeys([*record.related, *store.referrers.get(record.id, [])])
+    ids.pop(record.id, None)
+    return [store.get(record_id) for record_id in ids]
+
+
+def _source_line(record: Record, lang: str, store: FactStore) -> str:
+    if not record.source:
+        return ""
+    return _labelled("source", lang, ref(store.get(record.source)))
+
+
+def _definition(label: str, value: str) -> str:
+    return f"{label}\n:   {value}\n"
+
+
+def render_record_page(store: FactStore, record: Record, lang: str, backlinks: Backlinks) -> str:
+    """The page of one term, person or organization."""
+    out = [_front_matter(record.name[lang], record.description[lang], f"facts/{record.kind}.yml", record.id)]
+    out.append(f"# {escape_markdown(record.name[lang])}\n\n{escape_markdown(record.description[lang])}\n")
+    if isinstance(record, Person) and record.role is not None:
+        role = escape_markdown(record.role[lang])
+        if record.affiliation:
+            role += (", " if lang == "en" else "，") + ref(store.get(record.affiliation))
+        out.append(_definition(t("role", lang), role))
+    out.append(_definition(t("name_en", lang), escape_markdown(record.name.en)))
+    out.append(_definition(t("name_zh", lang), escape_markdown(record.name.zh)))
+    if record.aliases:
+        out.append(_definition(t("also_written", lang), _join(map(escape_markdown, record.aliases), lang)))
+    category = store.categories[record.kind][record.category]
+    out.append(
+        _definition(t("category", lang), f"[{escape_markdown(category.name[lang])}](index.md#category-{category.id})")
+    )
+    if record.source:
+        out.append(_definition(t("source", lang), ref(store.get(record.source))))
+    related = _related_records(store, record)
+    spoken = [q for q in store.of_kind("quotes") if isinstance(q, Quote) and q.speaker == record.id]
+    figures = [r for r in related if isinstance(r, Figure)]
+    quotes = list(dict.fromkeys([*spoken, *(r for r in related if isinstance(r, Quote))]))
+    others = [r for r in related if not isinstance(r, (Figure, Quote))]
+    if figures:
+        out.append(f"## {t('figures', lang)} {{#figures}}\n")
+        out.append(
+            "\n".join(f"- {_labelled_inline(escape_markdown(f.name[lang]), ref(f), lang)}" for f in figures) + "\n"
+        )
+    if quotes:
+        out.append(f"## {t('quotes', lang)} {{#quotes}}\n")
+        out.append("\n\n".join(ref(q) for q in quotes) + "\n")
+    if others:
+        out.append(f"## {t('related', lang)} {{#related}}\n")
+        out.append("\n".join(f"- {ref(r)}" for r in others) + "\n")
+    pages = backlinks.get(record.id, [])
+    if pages:
+        out.append(f"## {t('mentioned_in', lang)} {{#mentioned-in}}\n")
+        out.append("\n".join(f"- [{escape_markdown(title)}](../{path})" for path, title in pages) + "\n")
+    return "\n".join(out)
+
+
+def render_record_index(store: FactStore, kind: str, lang: str) -> str:
+    """The index of a kind with a page per record, grouped by category."""
+    title_key = "glossary" if kind == "terms" else kind
+    out = [
+        _front_matter(t(title_key, lang), t(f"{title_key}_intro", lang), f"facts/{kind}.yml"),
+        f"# {t(title_key, lang)}\n\n{t(f'{title_key}_intro', lang)}\n",
+    ]
+    for category, records in _grouped(store, kind):
+        out.append(_category_heading(store, kind, category, lang))
+        records = sorted(records, key=lambda r: r.name[lang].casefold())
+        lines = []
+        for record in records:
+            summary = escape_markdown(record.description[lang])
+            if isinstance(record, Person) and record.role is not None:
+                summary = f"{escape_markdown(record.role[lang])}{'。' if lang == 'zh' else '. '}{summary}"
+            lines.append(f"- {_labelled_inline(ref(record), summary, lang)}")
+        out.append("\n".join(lines) + "\n")
+    return "\n".join(out)
+
+
+def _cell(text: str) -> str:
+    return text.replace("\n", " ")
+
+
+def render_figures_page(store: FactStore, lang: str) -> str:
+    out = [
+        _front_matter(t("figures", lang), t("figures_intro", lang), "facts/figures.yml"),
+        f"# {t('figures', lang)}\n\n{t('figures_intro', lang)}\n",
+    ]
+    for category, figures in _grouped(store, "figures"):
+        out.append(_category_heading(store, "figures", category, lang))
+        rows = [
+            f"| {t('figure', lang)} | {t('value', lang)} | {t('as_of', lang)} | {t('stated_by', lang)} | {t('source', lang)} |",
+            "| --- | --- | --- | --- | --- |",
+        ]
+        for figure in figures:
+            assert isinstance(figure, Figure)
+            rows.append(
+                "| "
+                + " | ".join(
+                    _cell(cell)
+                    for cell in (
+                        f'<span id="{figure.id}"></span>{escape_markdown(figure.name[lang])}',
+                        escape_markdown(format_figure(figure, lang)),
+                        format_date(figure.as_of, lang),
+                        ref(store.get(figure.stated_by)),
+                        ref(store.get(figure.source)) if figure.source else "",
+                    )
+                )
+                + " |"
+            )
+        out.append("\n".join(rows) + "\n")
+    return "\n".join(out)
+
+
+def render_timeline_page(store: FactStore, lang: str) -> str:
+    out = [
+        _front_matter(t("timeline", lang), t("timeline_intro", lang), "facts/events.yml"),
+        f"# {t('timeline', lang)}\n\n{t('timeline_intro', lang)}\n",
+    ]
+    events = sorted((e for e in store.of_kind("events") if isinstance(e, Event)), key=lambda e: (e.date, e.id))
+    year = ""
+    for event in events:
+        if event.date[:4] != year:
+            year = event.date[:4]
+            out.append(f"## {year} {{#year-{year}}}\n")
+        when = format_date_range(event.date, event.end_date, lang)
+        out.append(f"### {when} · {escape_markdown(event.name[lang])} {{#{event.id}}}\n")
+        body = [escape_markdown(event.description[lang]) + "\n"]
+        related = _related_records(store, event)
+        if related:
+            body.append(_labelled("related", lang, _join(map(ref, related), lang)))
+        body.append(_source_line(event, lang, store))
+        out.append("\n".join(b for b in body if b))
+    return "\n".join(out)
+
+
+def render_quotes_page(store: FactStore, lang: str) -> str:
+    out = [
+        _front_matter(t("quotes", lang), t("quotes_intro", lang), "facts/quotes.yml"),
+        f"# {t('quotes', lang)}\n\n{t('quotes_intro', lang)}\n",
+    ]
+    for category, quotes in _grouped(store, "quotes"):
+        out.append(_category_heading(store, "quotes", category, lang))
+        for quote in quotes:
+            assert isinstance(quote, Quote) and quote.text is not None and quote.context is not None
+            separator = "，" if lang == "zh" else ", "
+            block = [
+                f"### {escape_markdown(quote.name[lang])} {{#{quote.id}}}\n",
+                f"> {escape_markdown(quote.text[lang])}\n>\n"
+                f"> — {ref(store.get(quote.speaker))}{separator}{escape_markdown(quote.context[lang])}\n",
+            ]
+            label = "original" if lang == "en" else "translation"
+            block.append(_labelled(label, lang, escape_markdown(quote.text["zh" if lang == "en" else "en"])))
+            block.append(_labelled("date", lang, format_date(quote.date, lang)))
+            block.append(_source_line(quote, lang, store))
+            out.append("\n".join(b for b in block if b))
+    return "\n".join(out)
+
+
+def render_sources_page(store: FactStore, lang: str) -> str:
+    out = [
+        _front_matter(t("sources", lang), t("sources_intro", lang), "facts/sources.yml"),
+        f"# {t('sources', lang)}\n\n{t('sources_intro', lang)}\n",
+    ]
+    for source in store.of_kind("sources"):
+        assert isinstance(source, Source)
+        lines = [
+            f"## {escape_markdown(source.name[lang])} {{#{source.id}}}\n",
+            escape_markdown(source.description[lang]) + "\n",
+        ]
+        facts = [(t("publisher", lang), source.publisher), (t("author", lang), source.author)]
+        for label, value in facts:
+            if value is not None:
+                lines.append(f"{label}\n:   {escape_markdown(value[lang])}\n")
+        if source.date:
+            lines.append(f"{t('date', lang)}\n:   {format_date(source.date, lang)}\n")
+        link = f"<{source.url}>" if source.url else t("no_link", lang)
+        lines.append(f"{t('link', lang)}\n:   {link}\n")
+        if source.note is not None:
+            lines.append(f"{t('note', lang)}\n:   {escape_markdown(source.note[lang])}\n")
+        out.append("\n".join(lines))
+    return "\n".join(out)
+
+
+def render_language_pages(store: FactStore, lang: str, backlinks: Backlinks) -> dict[str, str]:
+    """Every generated page of one language: {path relative to the language root: Markdown}."""
+    pages = {}
+    for kind, folder in RECORD_FOLDERS.items():
+        pages[f"{folder}/index.md"] = render_record_index(store, kind, lang)
+        for record in store.of_kind(kind):
+            pages[f"{folder}/{record.id}.md"] = render_record_page(store, record, lang, backlinks)
+    pages["figures.md"] = render_figures_page(store, lang)
+    pages["timeline.md"] = render_timeline_page(store, lang)
+    pages["quotes.md"] = render_quotes_page(store, lang)
+    pages["sources.md"] = render_sources_page(store, lang)
+    return pages

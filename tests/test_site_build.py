@@ -1,0 +1,149 @@
+"""A full strict build of the real site, checked on its HTML as a reader's browser gets it."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from scripts.build_site import build_site
+
+ROOT = Path(__file__).resolve().parents[1]
+SITE_URL = "https://example.org/gtc2024/"  # a sub-path, as on GitHub Pages project sites
+
+
+class PageParser(HTMLParser):
+    """Collects what the tests look at: lang, links, assets, hreflang alternates, text."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.lang = ""
+        self.menu_links: list[tuple[str, str]] = []
+        self.alternates: list[tuple[str, str]] = []
+        self.assets: list[str] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if tag == "html":
+            self.lang = a.get("lang", "")
+        if tag == "a" and "md-select__link" in a.get("class", ""):
+            self.menu_links.append((a["hreflang"], a["href"]))
+        if tag == "link" and a.get("rel") == "alternate" and "hreflang" in a:
+            self.alternates.append((a["hreflang"], a["href"]))
+        if tag in ("script", "img", "iframe") and a.get("src"):
+            self.assets.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "manifest"):
+            self.assets.append(a["href"])
+
+    def handle_data(self, data: str) -> None:
+        self.text.append(data)
+
+
+def parse(path: Path) -> PageParser:
+    parser = PageParser()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    site_dir = tmp_path_factory.mktemp("build") / "site"
+    mp = pytest.MonkeyPatch()
+    mp.setenv("SITE_URL", SITE_URL)
+    try:
+        assert build_site(site_dir) == 0
+    finally:
+        mp.undo()
+    return site_dir
+
+
+def pages(site: Path) -> list[Path]:
+    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
+
+
+def url_of(site: Path, page: Path) -> str:
+    """The address a page is served at, relative to the site root."""
+    relative = page.relative_to(site).as_posix()
+    return relative.removesuffix("index.html")
+
+
+def served_file(site: Path, url: str) -> Path:
+    path = urlsplit(url).path
+    return site / path / "index.html" if path == "" or path.endswith("/") else site / path
+
+
+def test_both_languages_have_every_hand_written_page(site: Path) -> None:
+    for lang, other in (("en", "zh"), ("zh", "en")):
+        for source in (ROOT / "docs" / lang).rglob("*.md"):
+            relative = source.relative_to(ROOT / "docs" / lang)
+            assert (ROOT / "docs" / other / relative).exists(), f"docs/{other}/{relative} is missing"
+    assert (site / "index.html").exists() and (site / "zh/index.html").exists()
+
+
+def test_every_page_declares_its_language(site: Path) -> None:
+    for page in pages(site):
+        expected = "zh" if page.relative_to(site).parts[0] == "zh" else "en"
+        assert parse(page).lang == expected, page
+
+
+def test_language_menu_leads_to_the_same_page_in_each_language(site: Path) -> None:
+    for page in pages(site):
+        links = dict(parse(page).menu_links)
+        assert set(links) == {"en", "zh"}, page
+        here = url_of(site, page)
+        targets = {lang: urljoin("https://host/" + here, href) for lang, href in links.items()}
+        for lang, target in targets.items():
+            relative = target.removeprefix("https://host/")
+            assert served_file(site, relative).exists(), f"{page}: menu link to {lang} is broken ({relative})"
+        english, chinese = (t.removeprefix("https://host/") for t in (targets["en"], targets["zh"]))
+        assert chinese == "zh/" + english, page
+
+
+def test_hreflang_alternates_are_absolute_and_include_x_default(site: Path) -> None:
+    home = dict(parse(site / "zh/index.html").alternates)
+    assert home == {"en": SITE_URL, "zh": SITE_URL + "zh/", "x-default": SITE_URL}
+    term = dict(parse(site / "glossary/nim/index.html").alternates)
+    assert term["zh"] == SITE_URL + "zh/glossary/nim/"
+
+
+def test_each_language_has_its_own_404_page(site: Path) -> None:
+    english, chinese = parse(site / "404.html"), parse(site / "zh/404.html")
+    assert english.lang == "en" and "404: page not found" in "".join(english.text)
+    assert chinese.lang == "zh" and "404：找不到页面" in "".join(chinese.text)
+
+
+def test_no_cross_reference_syntax_is_left_unresolved(site: Path) -> None:
+    for page in pages(site):
+        text = "".join(parse(page).text)
+        assert not re.search(r"\[\[[a-z]+:", text), f"{page} shows raw cross-reference syntax"
+
+
+def test_nothing_is_loaded_from_another_host(site: Path) -> None:
+    for page in [*pages(site), site / "404.html", site / "zh/404.html"]:
+        html = page.read_text(encoding="utf-8")
+        assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
+        for asset in parse(page).assets:
+            host = urlsplit(asset).netloc
+            assert host in ("", urlsplit(SITE_URL).netloc), f"{page} loads {asset}"
+
+
+def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path: Path, monkeypatch) -> None:
+    site_dir = tmp_path / "site"
+    site_dir.mkdir()
+    (site_dir / "index.html").write_text("last good site", encoding="utf-8")
+    broken = tmp_path / "facts"
+    shutil.copytree(ROOT / "facts", broken)
+    terms = broken / "terms.yml"
+    terms.write_text(
+        terms.read_text(encoding="utf-8").replace("category: software", "category: sofware", 1), encoding="utf-8"
+    )
+    monkeypatch.setenv("GTC_FACTS_DIR", str(broken))
+    assert build_site(site_dir) != 0
+    assert [p.name for p in site_dir.iterdir()] == ["index.html"]
+    assert (site_dir / "index.html").read_text(encoding="utf-8") == "last good site"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".site")]
