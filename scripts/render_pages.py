@@ -7,6 +7,7 @@ cross-reference hook resolves like those on hand-written pages: one way to link.
 from __future__ import annotations
 
 import html
+import math
 from collections import defaultdict
 from collections.abc import Iterable
 
@@ -17,6 +18,9 @@ from scripts.fact_model import Event, FactStore, Figure, Person, Quote, Record, 
 from scripts.localized_formats import format_date, format_date_range, format_figure
 from scripts.markdown_text import escape_markdown
 from scripts.page_strings import t
+from scripts.render_training_chart import CATEGORY as TRAINING_CATEGORY
+from scripts.render_training_chart import render_training_comparison
+from scripts.search_terms import search_tags
 
 # kind of record -> the word used in cross-references to it ("terms" -> "term").
 REF_KIND = {kind: ref for ref, kind in KINDS.items()}
@@ -31,11 +35,21 @@ def ref(record: Record) -> str:
     return f"[[{REF_KIND[record.kind]}:{record.id}]]"
 
 
-def _front_matter(title: str, description: str, source_file: str, record_id: str | None = None) -> str:
+def _front_matter(
+    title: str, description: str, source_file: str, record: Record | None = None, citations: int = 0
+) -> str:
     # Material writes these into HTML attributes unescaped, so escape them here.
-    meta = {"title": html.escape(title), "description": html.escape(description), "generated_from": source_file}
-    if record_id:
-        meta["record"] = record_id
+    meta: dict[str, object] = {
+        "title": html.escape(title),
+        "description": html.escape(description),
+        "generated_from": source_file,
+    }
+    if record is not None:
+        meta["record"] = record.id
+        # Indexed by search with a large boost: exact names and variants find this page first.
+        meta["tags"] = [html.escape(tag) for tag in search_tags(record)]
+        # Between record pages that match a query equally, the more cited record ranks first.
+        meta["search"] = {"boost": round(1 + math.log2(1 + citations), 2)}
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
 
 
@@ -81,14 +95,27 @@ def _source_line(record: Record, lang: str, store: FactStore) -> str:
     return _labelled("source", lang, ref(store.get(record.source)))
 
 
+def _heading_name(record: Record, lang: str) -> str:
+    """黄仁勋（Jensen Huang）: Chinese writing gives a foreign name's original beside it."""
+    if lang == "zh" and record.name.en != record.name.zh:
+        return f"{record.name.zh}（{record.name.en}）"
+    return record.name[lang]
+
+
 def _definition(label: str, value: str) -> str:
     return f"{label}\n:   {value}\n"
 
 
 def render_record_page(store: FactStore, record: Record, lang: str, backlinks: Backlinks) -> str:
     """The page of one term, person or organization."""
-    out = [_front_matter(record.name[lang], record.description[lang], f"facts/{record.kind}.yml", record.id)]
-    out.append(f"# {escape_markdown(record.name[lang])}\n\n{escape_markdown(record.description[lang])}\n")
+    related = _related_records(store, record)
+    pages = backlinks.get(record.id, [])
+    out = [
+        _front_matter(
+            record.name[lang], record.description[lang], f"facts/{record.kind}.yml", record, len(related) + len(pages)
+        )
+    ]
+    out.append(f"# {escape_markdown(_heading_name(record, lang))}\n\n{escape_markdown(record.description[lang])}\n")
     if isinstance(record, Person) and record.role is not None:
         role = escape_markdown(record.role[lang])
         if record.affiliation:
@@ -104,7 +131,6 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
     )
     if record.source:
         out.append(_definition(t("source", lang), ref(store.get(record.source))))
-    related = _related_records(store, record)
     spoken = [q for q in store.of_kind("quotes") if isinstance(q, Quote) and q.speaker == record.id]
     figures = [r for r in related if isinstance(r, Figure)]
     quotes = list(dict.fromkeys([*spoken, *(r for r in related if isinstance(r, Quote))]))
@@ -120,7 +146,6 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
     if others:
         out.append(f"## {t('related', lang)} {{#related}}\n")
         out.append("\n".join(f"- {ref(r)}" for r in others) + "\n")
-    pages = backlinks.get(record.id, [])
     if pages:
         out.append(f"## {t('mentioned_in', lang)} {{#mentioned-in}}\n")
         out.append("\n".join(f"- [{escape_markdown(title)}](../{path})" for path, title in pages) + "\n")
@@ -158,6 +183,8 @@ def render_figures_page(store: FactStore, lang: str) -> str:
     ]
     for category, figures in _grouped(store, "figures"):
         out.append(_category_heading(store, "figures", category, lang))
+        if category == TRAINING_CATEGORY:
+            out.append(render_training_comparison(store, lang))
         rows = [
             f"| {t('figure', lang)} | {t('value', lang)} | {t('as_of', lang)} | {t('stated_by', lang)} | {t('source', lang)} |",
             "| --- | --- | --- | --- | --- |",

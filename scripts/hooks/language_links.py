@@ -1,4 +1,4 @@
-"""MkDocs hook: give every page working links to its translations (menu and hreflang)."""
+"""MkDocs hook: give every page's language menu working links to its translations."""
 
 import sys
 from pathlib import Path
@@ -7,7 +7,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
 from mkdocs.plugins import event_priority
 
-from scripts.language_links import hreflang_alternates, language_links
+from scripts.language_links import LanguageMenu, language_links
 
 
 @event_priority(-50)  # after mkdocs-static-i18n has set its own links for the page
@@ -15,5 +15,5 @@ def on_page_context(context, page, config, nav):
     links = language_links(page, config)
     context["language_links"] = links
     # mkdocs-static-i18n sets the attribute, which templates read before the key.
-    config.extra.alternate = config.extra["alternate"] = hreflang_alternates(links)
+    config.extra.alternate = config.extra["alternate"] = LanguageMenu()
     return context

@@ -12,7 +12,7 @@ from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scripts.language_links import LanguageLink
+from scripts.language_links import LanguageLink, LanguageMenu
 
 _default_page: dict[str, str] = {}
 
@@ -34,13 +34,11 @@ def on_template_context(context, template_name, config):
             lang.locale,
             lang.name,
             site_path + ("" if lang.default else f"{lang.locale}/"),
-            site_path + ("" if lang.default else f"{lang.locale}/"),
             lang.locale == i18n.current_language,
         )
         for lang in languages
     ]
-    # No page is current, so no hreflang alternates.
-    config.extra.alternate = config.extra["alternate"] = []
+    config.extra.alternate = config.extra["alternate"] = LanguageMenu()
     return context
 
 
