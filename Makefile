@@ -13,8 +13,10 @@ $(VENV)/.runtime: requirements.txt
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
+# Browser tests use Debian's chromium where installed; elsewhere Playwright's own download.
 $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	[ -x /usr/bin/chromium ] || $(BIN)/python -m playwright install chromium
 	touch $@
 
 ## serve: preview at http://127.0.0.1:8000, rebuilding on every Markdown or YAML edit

@@ -1,13 +1,35 @@
-"""Shared fixtures: a small valid fact store that each test may break in one place."""
+"""Shared fixtures: a small fact store to break, and one strict build of the real site,
+served on 127.0.0.1 under a sub-path and opened in a real Chromium."""
 
 from __future__ import annotations
 
+import functools
+import http.server
+import os
 import shutil
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import sync_playwright
+
+from scripts.build_site import build_site
 
 FIXTURE_FACTS = Path(__file__).parent / "fixtures" / "facts"
+SITE_PATH = "/gtc2024/"  # a sub-path, as on GitHub Pages project sites
+SITE_URL = "https://example.org" + SITE_PATH
+# Debian's Chromium where installed (CI, this project's machines); elsewhere the browser
+# that `playwright install chromium` downloads.
+SYSTEM_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture
@@ -23,3 +45,67 @@ def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, f"{old!r} should occur once in {path.name}"
     path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+def build_real_site(site_dir: Path, site_url: str) -> Path:
+    previous = os.environ.get("SITE_URL")
+    os.environ["SITE_URL"] = site_url
+    try:
+        assert build_site(site_dir) == 0, "the real site does not build"
+    finally:
+        if previous is None:
+            del os.environ["SITE_URL"]
+        else:
+            os.environ["SITE_URL"] = previous
+    return site_dir
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site, built strictly for SITE_URL."""
+    return build_real_site(tmp_path_factory.mktemp("build") / "site", SITE_URL)
+
+
+class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the site under SITE_PATH only, and its own 404 page, as a static host does."""
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(SITE_PATH):
+            return str(Path(self.directory) / "__outside_the_site__")
+        return super().translate_path("/" + path[len(SITE_PATH) :])
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """Base address of the real site, built for and served at http://127.0.0.1:PORT/gtc2024/."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
+    base = f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
+    site_dir = build_real_site(tmp_path_factory.mktemp("served") / "site", base)
+    server.RequestHandlerClass = functools.partial(_SubPathHandler, directory=str(site_dir))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield base
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    with sync_playwright() as playwright:
+        executable = SYSTEM_CHROMIUM if Path(SYSTEM_CHROMIUM).exists() else None
+        chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()

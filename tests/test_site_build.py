@@ -8,12 +8,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-import pytest
-
 from scripts.build_site import build_site
+from tests.conftest import SITE_URL
 
 ROOT = Path(__file__).resolve().parents[1]
-SITE_URL = "https://example.org/gtc2024/"  # a sub-path, as on GitHub Pages project sites
 
 
 class PageParser(HTMLParser):
@@ -56,18 +54,6 @@ def parse(path: Path) -> PageParser:
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-@pytest.fixture(scope="session")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    site_dir = tmp_path_factory.mktemp("build") / "site"
-    mp = pytest.MonkeyPatch()
-    mp.setenv("SITE_URL", SITE_URL)
-    try:
-        assert build_site(site_dir) == 0
-    finally:
-        mp.undo()
-    return site_dir
 
 
 def pages(site: Path) -> list[Path]:
