@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint facts pages clean
+.PHONY: serve build test lint facts pages bench clean
 
 # The venv is rebuilt whenever a pin changes.
 $(VENV)/.runtime: requirements.txt
@@ -38,11 +38,15 @@ pages: $(VENV)/.runtime
 
 ## lint: ruff on all Python
 lint: $(VENV)/.dev
-	$(BIN)/ruff check scripts tests
+	$(BIN)/ruff check scripts tests benchmarks
 
 ## test: lint, then the whole test suite (it builds the site itself)
 test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest
+
+## bench: measure search (index sizes, keystroke-to-results time) against the stock setup
+bench: $(VENV)/.dev
+	$(BIN)/python -m benchmarks.bench_search
 
 clean:
 	rm -rf site .site.* .pytest_cache .ruff_cache
