@@ -23,3 +23,9 @@ def source_line_of_body(page: Any) -> int:
         return 1
     end = text.find("\n---", 4)
     return text.count("\n", 0, end) + 3 if end >= 0 else 1
+
+
+def all_languages_built(config: Any) -> bool:
+    """True in the last post-build call: mkdocs-static-i18n builds each further language
+    inside the first build's on_post_build, and is `building` while it does."""
+    return not config.plugins["i18n"].building

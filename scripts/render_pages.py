@@ -14,7 +14,8 @@ from collections.abc import Iterable
 import yaml
 
 from scripts.crossrefs import KINDS
-from scripts.fact_model import Event, FactStore, Figure, Person, Quote, Record, Source
+from scripts.export_data import DOWNLOADS
+from scripts.fact_model import LANGUAGES, RECORD_TYPES, Event, FactStore, Figure, Person, Quote, Record, Source
 from scripts.localized_formats import format_date, format_date_range, format_figure
 from scripts.markdown_text import escape_markdown
 from scripts.page_strings import t
@@ -279,6 +280,33 @@ def render_sources_page(store: FactStore, lang: str) -> str:
     return "\n".join(out)
 
 
+def render_data_page(store: FactStore, lang: str) -> str:
+    """The Data page: what can be downloaded and how the files are laid out."""
+    # Downloads sit at the site root; this page is data/ (English) or zh/data/ (Chinese).
+    root = "../" if lang == LANGUAGES[0] else "../../"
+    out = [
+        _front_matter(t("data", lang), t("data_intro", lang), "facts/"),
+        f"# {t('data', lang)}\n\n{t('data_intro', lang)}\n",
+    ]
+    rows = [f"| {t('file', lang)} | {t('contents', lang)} | {t('records', lang)} |", "| --- | --- | --- |"]
+
+    def link(name: str) -> str:
+        # Raw HTML: the files are written next to the built site, not into docs/.
+        return f'<a href="{root}{DOWNLOADS}/{name}" download><code>{name}</code></a>'
+
+    rows.append(f"| {link('facts.json')} | {t('data_json', lang)} | {len(store.by_id)} |")
+    for kind in RECORD_TYPES:
+        table = t({"terms": "glossary", "events": "timeline"}.get(kind, kind), lang)
+        rows.append(
+            f"| {link(kind + '.csv')} | {t('data_csv', lang).format(table=table)} | {len(store.of_kind(kind))} |"
+        )
+    rows.append(f"| {link('schema/common.schema.json')} | {t('data_schema', lang)} | |")
+    out.append("\n".join(rows) + "\n")
+    out.append(f"## {t('data_format', lang)} {{#format}}\n\n{t('data_format_points', lang)}\n")
+    out.append(t("data_fix", lang) + "\n")
+    return "\n".join(out)
+
+
 def render_language_pages(store: FactStore, lang: str, backlinks: Backlinks) -> dict[str, str]:
     """Every generated page of one language: {path relative to the language root: Markdown}."""
     pages = {}
@@ -290,4 +318,5 @@ def render_language_pages(store: FactStore, lang: str, backlinks: Backlinks) -> 
     pages["timeline.md"] = render_timeline_page(store, lang)
     pages["quotes.md"] = render_quotes_page(store, lang)
     pages["sources.md"] = render_sources_page(store, lang)
+    pages["data.md"] = render_data_page(store, lang)
     return pages

@@ -44,6 +44,7 @@ def test_every_language_gets_every_page(store: FactStore, docs: Path) -> None:
             "timeline.md",
             "quotes.md",
             "sources.md",
+            "data.md",
         }
 
 

@@ -10,6 +10,7 @@ from mkdocs.plugins import event_priority
 
 from scripts.fact_errors import FactStoreError
 from scripts.load_facts import load_facts_cached
+from scripts.page_languages import all_languages_built
 from scripts.search_index import split_search_index
 from scripts.search_terms import jieba_words
 
@@ -38,10 +39,9 @@ def on_config(config):
 
 @event_priority(-200)  # after mkdocs-static-i18n has built every language and merged the index
 def on_post_build(config):
-    i18n = config.plugins["i18n"]
-    if i18n.building:  # a nested per-language build: the merged index is not final yet
+    if not all_languages_built(config):  # the merged index is not final yet
         return
-    languages = [lang for lang in i18n.config.languages if lang.build]
+    languages = [lang for lang in config.plugins["i18n"].config.languages if lang.build]
     default = next(lang.locale for lang in languages if lang.default)
     names = frozenset(jieba_words(load_facts_cached()))
     split_search_index(Path(config.site_dir), [lang.locale for lang in languages], default, names)
