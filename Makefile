@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint facts pages bench clean
+.PHONY: serve build test audit lint facts pages bench clean
 
 # The venv is rebuilt whenever a pin changes.
 $(VENV)/.runtime: requirements.txt
@@ -38,15 +38,24 @@ pages: $(VENV)/.runtime
 
 ## lint: ruff on all Python
 lint: $(VENV)/.dev
-	$(BIN)/ruff check scripts tests benchmarks
+	$(BIN)/ruff check scripts tests benchmarks audits
 
 ## test: lint, then the whole test suite (it builds the site itself)
 test: $(VENV)/.dev lint
 	$(BIN)/python -m pytest
+
+# Lighthouse from npm, pinned in package-lock.json.
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --silent
+	touch $@
+
+## audit: Lighthouse on the built site (accessibility, best practices, SEO 1.0; performance >= 0.95)
+audit: $(VENV)/.dev node_modules/.installed
+	$(BIN)/python -m pytest audits
 
 ## bench: measure search (index sizes, keystroke-to-results time) against the stock setup
 bench: $(VENV)/.dev
 	$(BIN)/python -m benchmarks.bench_search
 
 clean:
-	rm -rf site .site.* .pytest_cache .ruff_cache
+	rm -rf site .site.* .pytest_cache .ruff_cache node_modules

@@ -8,9 +8,7 @@ queries; they are reported, never asserted.
 
 from __future__ import annotations
 
-import functools
 import gzip
-import http.server
 import json
 import os
 import platform
@@ -18,13 +16,13 @@ import shutil
 import statistics
 import subprocess
 import tempfile
-import threading
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
 from scripts.load_facts import ROOT
-from tests.conftest import CHROMIUM_ARGS, SITE_PATH, SYSTEM_CHROMIUM, _SubPathHandler, build_real_site
+from tests.conftest import CHROMIUM_ARGS, SYSTEM_CHROMIUM, build_real_site
+from tests.static_host import SITE_PATH, serve_site
 from tests.test_search import CHINESE_QUERIES, ENGLISH_QUERIES
 
 RESULTS = ROOT / "benchmarks" / "search.md"
@@ -66,13 +64,6 @@ def merged_index(site: Path) -> dict:
         docs += [{**entry, "location": prefix + entry["location"]} for entry in index["docs"]]
         config = index["config"]
     return {"config": {**config, "lang": list(LANGUAGES)}, "docs": docs}
-
-
-def serve(site: Path) -> tuple[http.server.ThreadingHTTPServer, str]:
-    handler = functools.partial(_SubPathHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    return server, f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
 
 
 def latencies(browser, base: str) -> dict[str, list[float]]:
@@ -127,7 +118,7 @@ def main() -> None:
         with sync_playwright() as playwright:
             executable = SYSTEM_CHROMIUM if Path(SYSTEM_CHROMIUM).exists() else None
             browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-            servers = {name: serve(path) for name, path in (("ours", ours), ("stock", stock))}
+            servers = {name: serve_site(path) for name, path in (("ours", ours), ("stock", stock))}
             measured = {name: latencies(browser, base) for name, (_, base) in servers.items()}
             for server, _ in servers.values():
                 server.shutdown()

@@ -17,7 +17,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from scripts.fact_model import FactStore, Figure, Person, Quote, Record
+from scripts.fact_model import FactStore, Figure, Quote, Record
 from scripts.localized_formats import format_figure
 from scripts.markdown_text import escape_attribute, escape_markdown
 
@@ -101,8 +101,6 @@ def _render(record: Record, label: str | None, lang: str, page_path: str, whole_
         )
     )
     tooltip = record.description[lang]
-    if isinstance(record, Person) and record.role is not None:
-        tooltip = f"{record.role[lang]}. {tooltip}" if lang == "en" else f"{record.role[lang]}。{tooltip}"
     if isinstance(record, Figure):
         tooltip = record.name[lang]
     return f'[{text}]({link} "{escape_attribute(tooltip)}"){{.xref .xref-{record.kind}}}'

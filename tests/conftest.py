@@ -3,11 +3,8 @@ served on 127.0.0.1 under a sub-path and opened in a real Chromium."""
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,9 +12,9 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from scripts.build_site import build_site
+from tests.static_host import SITE_PATH, reserve_address, start
 
 FIXTURE_FACTS = Path(__file__).parent / "fixtures" / "facts"
-SITE_PATH = "/gtc2024/"  # a sub-path, as on GitHub Pages project sites
 SITE_URL = "https://example.org" + SITE_PATH
 # Debian's Chromium where installed (CI, this project's machines); elsewhere the browser
 # that `playwright install chromium` downloads.
@@ -66,38 +63,11 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_real_site(tmp_path_factory.mktemp("build") / "site", SITE_URL)
 
 
-class _SubPathHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the site under SITE_PATH only, and its own 404 page, as a static host does."""
-
-    def translate_path(self, path: str) -> str:
-        if not path.startswith(SITE_PATH):
-            return str(Path(self.directory) / "__outside_the_site__")
-        return super().translate_path("/" + path[len(SITE_PATH) :])
-
-    def send_error(self, code, message=None, explain=None):
-        page = Path(self.directory) / "404.html"
-        if code != 404 or not page.exists():
-            return super().send_error(code, message, explain)
-        body = page.read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """Base address of the real site, built for and served at http://127.0.0.1:PORT/gtc2024/."""
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), http.server.SimpleHTTPRequestHandler)
-    base = f"http://127.0.0.1:{server.server_address[1]}{SITE_PATH}"
-    site_dir = build_real_site(tmp_path_factory.mktemp("served") / "site", base)
-    server.RequestHandlerClass = functools.partial(_SubPathHandler, directory=str(site_dir))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
+    server, base = reserve_address()
+    start(server, build_real_site(tmp_path_factory.mktemp("served") / "site", base))
     yield base
     server.shutdown()
 

@@ -1,0 +1,79 @@
+"""Lighthouse audits of the built site, as tests: `make audit`.
+
+Home page, a chapter and a glossary page in each language must score 1.0 for
+accessibility, best practices and SEO, and at least 0.95 for performance (Lighthouse's
+mobile profile: simulated slow 4G and a 4x slower CPU). Performance is the median of
+three runs, as Lighthouse's documentation advises for a score that varies run to run.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import statistics
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import CHROMIUM_ARGS, SYSTEM_CHROMIUM
+
+ROOT = Path(__file__).resolve().parents[1]
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+PAGES = ["", "chapters/keynote-blackwell/", "glossary/liquid-cooling/"]
+REQUIRED = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0, "performance": 0.95}
+PERFORMANCE_RUNS = 3
+
+
+def lighthouse(url: str) -> dict:
+    env = {**os.environ}
+    if Path(SYSTEM_CHROMIUM).exists():
+        env["CHROME_PATH"] = SYSTEM_CHROMIUM
+    flags = " ".join(["--headless=new", *CHROMIUM_ARGS])
+    result = subprocess.run(
+        [
+            str(LIGHTHOUSE),
+            url,
+            "--quiet",
+            "--output=json",
+            "--output-path=stdout",
+            "--only-categories=" + ",".join(REQUIRED),
+            f"--chrome-flags={flags}",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert result.returncode == 0, f"lighthouse failed on {url}:\n{result.stderr[-2000:]}"
+    return json.loads(result.stdout)
+
+
+def failing_audits(report: dict, category: str) -> list[str]:
+    audits = report["audits"]
+    return [
+        f"{ref['id']} ({audits[ref['id']]['score']}) {audits[ref['id']].get('displayValue', '')}".strip()
+        for ref in report["categories"][category]["auditRefs"]
+        if ref.get("weight", 0) > 0 and audits[ref["id"]].get("score") is not None and audits[ref["id"]]["score"] < 1
+    ]
+
+
+@pytest.mark.parametrize("page", [language + page for language in ("", "zh/") for page in PAGES])
+def test_page_meets_the_audit_scores(served_site: str, page: str) -> None:
+    reports = [lighthouse(served_site + page) for _ in range(PERFORMANCE_RUNS)]
+    median_run = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[PERFORMANCE_RUNS // 2]
+    problems = []
+    for category, minimum in REQUIRED.items():
+        scores = [r["categories"][category]["score"] for r in reports]
+        score = statistics.median(scores)
+        if score < minimum:
+            report = (
+                median_run
+                if category == "performance"
+                else min(reports, key=lambda r: r["categories"][category]["score"])
+            )
+            problems.append(
+                f"{category} {score} < {minimum} (runs: {scores}): " + "; ".join(failing_audits(report, category))
+            )
+    assert problems == [], f"/{page}:\n" + "\n".join(problems)
