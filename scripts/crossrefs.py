@@ -40,14 +40,18 @@ RECORD_PAGES = {
     "events": "timeline.md#{id}",
     "sources": "sources.md#{id}",
 }
-# Fenced code and inline code are matched first so that references inside them are kept as typed.
+# Fenced code and inline code are matched first so that references inside them are kept as
+# typed. Anything else between [[ and ]] is a reference, and a malformed one is an error:
+# a typo must not reach readers as literal brackets.
 _PATTERN = re.compile(
     r"(?P<fence>^(?P<mark>```|~~~)[^\n]*\n.*?^(?P=mark)[ \t]*$)"
     r"|(?P<code>(?P<ticks>`+)[^\n]*?(?P=ticks))"
-    r"|(?P<ref>\[\[(?P<kind>[a-z]+):(?P<id>[^\]|\s]*)(?:\|(?P<label>[^\]\n]+))?\]\])",
+    r"|(?P<ref>\[\[(?P<body>[^\[\]\n]*)\]\])",
     re.MULTILINE | re.DOTALL,
 )
+_BODY = re.compile(r"(?P<kind>[^:|]*):(?P<id>[^|]*)(?:\|(?P<label>.*))?")
 SYNTAX_HELP = "write [[KIND:ID]] with KIND one of " + ", ".join(KINDS)
+REF_WORDS = {kind: word for word, kind in KINDS.items()}
 
 
 @dataclass(frozen=True)
@@ -74,8 +78,48 @@ def record_link(record: Record, page_path: str) -> str:
 
 
 def find_crossrefs(markdown: str) -> list[tuple[str, str]]:
-    """(kind, id) of every reference outside code, in order of appearance."""
-    return [(m["kind"], m["id"]) for m in _PATTERN.finditer(markdown) if m["ref"]]
+    """(kind, id) of every well-formed reference outside code, in order of appearance."""
+    bodies = (_BODY.fullmatch(m["body"]) for m in _PATTERN.finditer(markdown) if m["ref"])
+    return [(body["kind"], body["id"]) for body in bodies if body]
+
+
+def _lookup(store: FactStore, text: str) -> tuple[Record | None, str | None, str]:
+    """(record, label, "") for a well-formed reference body, or (None, None, problem)."""
+    body = _BODY.fullmatch(text)
+    if body is None:
+        return (
+            None,
+            None,
+            f"[[{text}]] is not a cross-reference: {SYNTAX_HELP} (to show [[ ]] as text, put it in `code`)",
+        )
+    kind, record_id, label = body["kind"], body["id"], body["label"]
+    ref = f"[[{text}]]"
+    if kind not in KINDS:
+        if not kind:
+            return None, None, f"the kind is missing in {ref}: {SYNTAX_HELP}"
+        hint = difflib.get_close_matches(kind.lower(), list(KINDS), n=1)
+        return None, None, f"unknown kind '{kind}' in {ref}: " + (f"did you mean '{hint[0]}'?" if hint else SYNTAX_HELP)
+    if not record_id.strip():
+        return None, None, f"the id is missing in {ref}: write the record's id after the colon"
+    if record_id != record_id.strip() or " " in record_id:
+        return None, None, f"ids have no spaces in {ref}: write [[{kind}:{record_id.strip()}]]"
+    if label is not None and not label.strip():
+        return None, None, f"the label after | is empty in {ref}: write the link text, or drop the |"
+    records = store.records[KINDS[kind]]
+    record = records.get(record_id)
+    if record is not None:
+        return record, label, ""
+    other = store.by_id.get(record_id) or store.by_id.get(record_id.lower())
+    if other is not None and other.kind != KINDS[kind]:
+        right = f"[[{REF_WORDS[other.kind]}:{other.id}]]"
+        return None, None, f"'{other.id}' in {ref} is one of the {other.kind}, not {KINDS[kind]}: write {right}"
+    hint = difflib.get_close_matches(record_id.lower(), list(records), n=1)
+    return (
+        None,
+        None,
+        f"unknown {kind} id '{record_id}' in {ref}: "
+        + (f"did you mean '{hint[0]}'?" if hint else f"add it to facts/{KINDS[kind]}.yml"),
+    )
 
 
 def _render(record: Record, label: str | None, lang: str, page_path: str, whole_line: bool, store: FactStore) -> str:
@@ -106,43 +150,29 @@ def _render(record: Record, label: str | None, lang: str, page_path: str, whole_
     return f'[{text}]({link} "{escape_attribute(tooltip)}"){{.xref .xref-{record.kind}}}'
 
 
-def resolve_crossrefs(markdown: str, lang: str, page_path: str, store: FactStore, first_line: int = 1) -> str:
-    """Replace every reference; raise CrossrefError naming each unknown one by line."""
+def resolve_crossrefs(
+    markdown: str, lang: str, page_path: str, store: FactStore, first_line: int = 1, source_name: str | None = None
+) -> str:
+    """Replace every reference; raise CrossrefError naming each bad one by line.
+
+    page_path places the links; source_name (default: page_path) names the file in errors.
+    """
     problems: list[CrossrefProblem] = []
 
     def replace(match: re.Match[str]) -> str:
         if not match["ref"]:
             return match.group(0)
-        kind, record_id = match["kind"], match["id"]
-        line = first_line + markdown.count("\n", 0, match.start())
-        if kind not in KINDS:
-            hint = difflib.get_close_matches(kind, list(KINDS), n=1)
-            problems.append(
-                CrossrefProblem(
-                    line,
-                    f"unknown kind '{kind}' in {match.group(0)}: "
-                    + (f"did you mean '{hint[0]}'?" if hint else SYNTAX_HELP),
-                )
-            )
-            return match.group(0)
-        record = store.records[KINDS[kind]].get(record_id)
+        record, label, problem = _lookup(store, match["body"])
         if record is None:
-            options = list(store.records[KINDS[kind]])
-            hint = difflib.get_close_matches(record_id, options, n=1)
-            problems.append(
-                CrossrefProblem(
-                    line,
-                    f"unknown {kind} id '{record_id}' in {match.group(0)}: "
-                    + (f"did you mean '{hint[0]}'?" if hint else f"add it to facts/{KINDS[kind]}.yml"),
-                )
-            )
+            line = first_line + markdown.count("\n", 0, match.start())
+            problems.append(CrossrefProblem(line, problem))
             return match.group(0)
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
         whole_line = markdown[line_start : line_end if line_end >= 0 else None].strip() == match.group(0)
-        return _render(record, match["label"], lang, page_path, whole_line, store)
+        return _render(record, label, lang, page_path, whole_line, store)
 
     resolved = _PATTERN.sub(replace, markdown)
     if problems:
-        raise CrossrefError(page_path, problems)
+        raise CrossrefError(source_name or page_path, problems)
     return resolved

@@ -6,8 +6,10 @@ Every problem is reported as file:line: field: problem — fix, and the exit cod
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import json
+import math
 import os
 import re
 import sys
@@ -21,7 +23,7 @@ import referencing
 
 from scripts.fact_errors import FactError, FactStoreError
 from scripts.fact_model import LANGUAGES, RECORD_TYPES, Category, FactStore, Localized, Record
-from scripts.read_yaml import FieldPath, YamlDocument, format_path, read_yaml
+from scripts.read_yaml import INVISIBLE_CHARACTER, FieldPath, YamlDocument, format_path, read_yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 # GTC_FACTS_DIR points a build at another store (tests and benchmarks use it).
@@ -36,6 +38,11 @@ REFERENCE_FIELDS: dict[str, tuple[str, ...]] = {
     "speaker": ("people",),
     "stated_by": ("people", "organizations"),
 }
+# A bare year (2017) is read by YAML as a number; these fields hold dates, kept as text.
+DATE_FIELDS = ("date", "as_of", "end_date")
+# Text must have something visible: not only spaces or zero-width characters (facts/schema/common.schema.json).
+TEXT_PATTERN = "[^\\s\\u200b-\\u200d\\u2060\\ufeff]"
+VALID_ID = re.compile(r"[a-z0-9]+(-[a-z0-9]+)*")
 # Converter residue from the source article: a Han character followed by (pinyin).
 PINYIN_RESIDUE = re.compile(r"[\u4e00-\u9fff]\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,7}\)")
 
@@ -55,75 +62,81 @@ def _suggest(word: str, choices: list[str]) -> str:
     return f"did you mean '{close[0]}'?" if close else ""
 
 
-def _explain(error: jsonschema.ValidationError) -> tuple[FieldPath, str, str]:
-    """Turn a JSON Schema error into (path, problem, fix) a contributor can act on."""
+Explained = tuple[FieldPath, str, str]  # (path, problem, fix)
+NOT_A_DATE = "write YYYY, YYYY-MM or YYYY-MM-DD"
+EMPTY_TEXT = ("the text is empty", "write the text (it may not be only spaces)")
+
+
+def _explain(error: jsonschema.ValidationError) -> list[Explained]:
+    """Turn a JSON Schema error into what a contributor can act on."""
     path = tuple(error.absolute_path)
     value, rule = error.instance, error.validator
+    leaf = path[-1] if path else ""
+    if leaf in DATE_FIELDS and rule in ("type", "minimum", "maximum"):
+        return [(path, f"'{value}' is not a valid date", NOT_A_DATE)]
     if rule == "required":
         missing = re.match(r"'(.+)' is a required property", error.message)
         name = missing.group(1) if missing else str(error.validator_value)
         if name in LANGUAGES:
             language = "English" if name == "en" else "Chinese"
-            return (*path, name), f"the {language} text is missing", f"add '{name}:' with the {language} text"
-        return (*path, name), f"the required field '{name}' is missing", f"add '{name}:' to this record"
+            return [((*path, name), f"the {language} text is missing", f"add '{name}:' with the {language} text")]
+        return [((*path, name), f"the required field '{name}' is missing", f"add '{name}:' to this record")]
     if rule == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        extra = [key for key in value if key not in allowed]
-        key = str(extra[0]) if extra else "?"
-        if set(allowed) == set(LANGUAGES) and " " in key:
-            # {en: Good, as expected, zh: …}: the comma ended the English text early.
-            return (
-                (*path, key),
-                f"unknown field '{key}'",
-                ('text with a comma inside { } must be quoted, e.g. en: "Good, as expected"'),
-            )
-        hint = _suggest(key, allowed) or f"remove it; allowed fields: {', '.join(allowed)}"
-        return (*path, key), f"unknown field '{key}'", hint
+        out = []
+        for key in (str(key) for key in value if key not in allowed):
+            if set(allowed) == set(LANGUAGES) and " " in key:
+                # {en: Good, as expected, zh: …}: the comma ended the English text early.
+                fix = 'text with a comma inside { } must be quoted, e.g. en: "Good, as expected"'
+            else:
+                fix = _suggest(key, allowed) or f"remove it; allowed fields: {', '.join(allowed)}"
+            out.append(((*path, key), f"unknown field '{key}'", fix))
+        return out
     if rule == "type":
         expected = error.validator_value
-        return (
-            path,
-            f"expected {expected} but found {type(value).__name__} {value!r}",
-            (
-                "write a number without quotes or units"
-                if expected == "number"
-                else "put the text in quotes"
-                if expected == "string"
-                else f"write it as a YAML {expected}"
-            ),
-        )
+        if value is None and expected == "string":
+            return [(path, *EMPTY_TEXT)]
+        if expected == "number":
+            fix = "write a number without quotes or units"
+        elif expected == "string":
+            fix = "put the text in quotes"
+        else:
+            fix = f"write it as a YAML {'mapping (key: value lines)' if expected == 'object' else expected}"
+        return [(path, f"expected {expected} but found {type(value).__name__} {value!r}", fix)]
     if rule == "pattern":
         pattern = error.validator_value
-        if pattern == r"\S":
-            return path, "the text is empty", "write the text (it may not be only spaces)"
+        if pattern == TEXT_PATTERN:
+            return [(path, *EMPTY_TEXT)]
         if pattern.startswith("^[a-z0-9]+"):
-            return (
-                path,
-                f"'{value}' is not a valid id",
-                ("use lowercase ASCII letters, digits and single hyphens, e.g. 'jetson-thor'"),
-            )
+            return [
+                (
+                    path,
+                    f"'{value}' is not a valid id",
+                    "use lowercase ASCII letters, digits and single hyphens, e.g. 'jetson-thor'",
+                )
+            ]
         if pattern.startswith("^[0-9]{4}"):
-            return path, f"'{value}' is not a valid date", "write YYYY, YYYY-MM or YYYY-MM-DD"
+            return [(path, f"'{value}' is not a valid date", NOT_A_DATE)]
         if pattern.startswith("^https://"):
-            return (
-                path,
-                f"'{value}' is not a plain https address",
-                "use a full https:// address without spaces or quotes",
-            )
-        return path, f"'{value}' does not match {pattern}", "correct the value"
+            return [
+                (
+                    path,
+                    f"'{value}' is not a plain https address",
+                    "use a full https:// address without spaces or quotes",
+                )
+            ]
+        return [(path, f"'{value}' does not match {pattern}", "correct the value")]
     if rule == "enum":
         options = [str(option) for option in error.validator_value]
         hint = _suggest(str(value), options)
-        return path, f"'{value}' is not one of: {', '.join(options)}", hint or "pick one of the listed values"
+        return [(path, f"'{value}' is not one of: {', '.join(options)}", hint or "pick one of the listed values")]
     if rule == "maxLength":
-        return (
-            path,
-            f"the text is {len(value)} characters long (limit {error.validator_value})",
-            ("shorten it: names are short and descriptions are one sentence"),
-        )
+        limit = error.validator_value
+        fix = "shorten the id" if leaf == "id" else "shorten it: names are short and descriptions are one sentence"
+        return [(path, f"the text is {len(value)} characters long (limit {limit})", fix)]
     if rule == "uniqueItems":
-        return path, "the list has the same entry twice", "remove the repeated entry"
-    return path, error.message, "correct the value to match the schema"
+        return [(path, "the list has the same entry twice", "remove the repeated entry")]
+    return [(path, error.message, "correct the value to match the schema")]
 
 
 def _field_label(doc: YamlDocument, path: FieldPath) -> str:
@@ -139,16 +152,12 @@ def _field_label(doc: YamlDocument, path: FieldPath) -> str:
 
 def _schema_errors(doc: YamlDocument, validator: jsonschema.protocols.Validator) -> list[FactError]:
     if doc.data is None:
-        return [FactError(doc.file, 1, "", "the file is empty", "add a list of records, or delete the file")]
-    errors = []
+        return [FactError(doc.file, 1, "", "the file is empty", "add a list of records, each starting with '- id: '")]
+    errors: dict[FactError, None] = {}  # the same problem can come from two parts of the schema
     for error in validator.iter_errors(doc.data):
-        path, problem, fix = _explain(error)
-        errors.append(FactError(doc.file, doc.line_of(path), _field_label(doc, path), problem, fix))
-    return errors
-
-
-# A bare year (2017) is read by YAML as a number; these fields hold dates, kept as text.
-DATE_FIELDS = ("date", "as_of", "end_date")
+        for path, problem, fix in _explain(error):
+            errors[FactError(doc.file, doc.line_of(path), _field_label(doc, path), problem, fix)] = None
+    return list(errors)
 
 
 def _localized(value: Any) -> Any:
@@ -168,9 +177,12 @@ def _build_record(kind: str, item: dict[str, Any], doc: YamlDocument, index: int
     return cls(**values, file=doc.file, line=doc.line_of((index,)))
 
 
-def _text_errors(doc: YamlDocument) -> list[FactError]:
-    """Chinese text must be clean of the source's converter residue."""
+def _value_errors(doc: YamlDocument) -> list[FactError]:
+    """What the schema cannot say: clean text, real calendar dates, finite numbers."""
     errors = []
+
+    def report(path: FieldPath, problem: str, fix: str) -> None:
+        errors.append(FactError(doc.file, doc.line_of(path), _field_label(doc, path), problem, fix))
 
     def visit(value: Any, path: FieldPath) -> None:
         if isinstance(value, dict):
@@ -179,40 +191,49 @@ def _text_errors(doc: YamlDocument) -> list[FactError]:
         elif isinstance(value, list):
             for index, child in enumerate(value):
                 visit(child, (*path, index))
-        elif isinstance(value, str) and PINYIN_RESIDUE.search(value):
-            match = PINYIN_RESIDUE.search(value)
-            errors.append(
-                FactError(
-                    doc.file,
-                    doc.line_of(path),
-                    _field_label(doc, path),
-                    f"pinyin left over from the source converter: '{match.group(0)}'",
+        elif isinstance(value, str):
+            residue, invisible = PINYIN_RESIDUE.search(value), INVISIBLE_CHARACTER.search(value)
+            if residue:
+                report(
+                    path,
+                    f"pinyin left over from the source converter: '{residue.group(0)}'",
                     "delete the parenthesized pinyin",
                 )
-            )
+            if invisible:
+                report(
+                    path,
+                    f"the text contains an invisible character (U+{ord(invisible.group()):04X})",
+                    "delete it (it came from an escape such as \\a or \\ud800 in quotes)",
+                )
+            if path and path[-1] in DATE_FIELDS and len(value) == 10:
+                try:
+                    datetime.date.fromisoformat(value)
+                except ValueError:
+                    report(path, f"'{value}' is not a valid date", NOT_A_DATE)
+        elif isinstance(value, float) and not math.isfinite(value):
+            report(path, f"{value} is not a number", "write the figure's value as a finite number")
 
     visit(doc.data, ())
     return errors
 
 
-def _record_problems(store: FactStore, record: Record, all_ids: list[str]) -> list[tuple[FieldPath, str, str]]:
-    """(path inside the record, problem, fix) for every broken reference or range."""
-    problems: list[tuple[FieldPath, str, str]] = []
-    categories = store.categories.get(record.kind, {})
-    if record.category not in categories:
+def _record_problems(store: FactStore, record: Record, known: set[str] | None, all_ids: list[str]) -> list[Explained]:
+    """Broken references and ranges. known: every id in the store, or None when a file could
+    not be read (an id missing from what was read may be in it, so missing ids are not reported)."""
+    problems: list[Explained] = []
+    categories = store.categories.get(record.kind)
+    if categories is not None and record.category not in categories:
         options = sorted(categories)
-        problems.append(
-            (
-                ("category",),
-                f"unknown category '{record.category}' for {record.kind}",
-                _suggest(record.category, options)
-                or f"use one of: {', '.join(options)} (or add the category to facts/categories.yml)",
-            )
+        fix = _suggest(record.category, options) or (
+            f"use one of: {', '.join(options)} (or add the category to facts/categories.yml)"
+            if options
+            else f"add a category for {record.kind} to facts/categories.yml"
         )
+        problems.append((("category",), f"unknown category '{record.category}' for {record.kind}", fix))
     for position, related_id in enumerate(record.related):
         if related_id == record.id:
             problems.append((("related", position), "a record cannot be related to itself", "remove this id"))
-        elif related_id not in store.by_id:
+        elif known is not None and related_id not in known:
             problems.append(
                 (
                     ("related", position),
@@ -222,10 +243,12 @@ def _record_problems(store: FactStore, record: Record, all_ids: list[str]) -> li
             )
     for name, kinds in REFERENCE_FIELDS.items():
         target = getattr(record, name, None)
-        if target is None or (name == "source" and record.kind == "sources"):
+        if target is None:
             continue
         wanted = " or ".join(kinds)
-        if target not in store.by_id:
+        if target == record.id and record.kind in kinds:
+            problems.append(((name,), f"'{target}' refers to itself", f"use the id of another of the {wanted}"))
+        elif known is not None and target not in known:
             candidates = sorted(r.id for k in kinds for r in store.of_kind(k))
             problems.append(
                 (
@@ -234,7 +257,7 @@ def _record_problems(store: FactStore, record: Record, all_ids: list[str]) -> li
                     _suggest(target, candidates) or f"use the id of one of the {wanted}",
                 )
             )
-        elif store.by_id[target].kind not in kinds:
+        elif target in store.by_id and store.by_id[target].kind not in kinds:
             problems.append(
                 (
                     (name,),
@@ -243,7 +266,7 @@ def _record_problems(store: FactStore, record: Record, all_ids: list[str]) -> li
                 )
             )
     value, value_max = getattr(record, "value", None), getattr(record, "value_max", None)
-    if value is not None and value_max is not None and value_max <= value:
+    if value is not None and value_max is not None and not value_max > value:
         problems.append(
             (
                 ("value_max",),
@@ -257,24 +280,34 @@ def _record_problems(store: FactStore, record: Record, all_ids: list[str]) -> li
     return problems
 
 
-def _reference_errors(store: FactStore, docs: dict[str, YamlDocument]) -> list[FactError]:
-    all_ids = sorted(store.by_id)
+def _reference_errors(store: FactStore, docs: dict[str, YamlDocument], known: set[str] | None) -> list[FactError]:
+    # Suggest only ids that are valid: a look-alike such as 'nаm' (Cyrillic а) is no answer.
+    all_ids = sorted(i for i in (known or store.by_id) if VALID_ID.fullmatch(i))
     errors = []
-    for kind in RECORD_TYPES:
-        doc = docs[kind]
+    for kind, doc in docs.items():
+        if kind == "categories":
+            continue
         for index, item in enumerate(doc.data):
-            for path, problem, fix in _record_problems(store, store.records[kind][item["id"]], all_ids):
+            record = store.records[kind].get(item["id"])
+            if record is None or (record.file, record.line) != (doc.file, doc.line_of((index,))):
+                continue  # a duplicate id, reported already
+            for path, problem, fix in _record_problems(store, record, known, all_ids):
                 full = (index, *path)
                 errors.append(FactError(doc.file, doc.line_of(full), _field_label(doc, full), problem, fix))
     return errors
+
+
+def _ids(doc: YamlDocument) -> list[tuple[int, dict]]:
+    """(index, item) of every record of doc that has a text id, valid or not."""
+    return [(i, item) for i, item in enumerate(doc.data) if isinstance(item, dict) and isinstance(item.get("id"), str)]
 
 
 def _id_errors(docs: dict[str, YamlDocument]) -> list[FactError]:
     errors = []
     first_seen: dict[tuple[str, str], str] = {}
     for kind, doc in docs.items():
-        for index, item in enumerate(doc.data):
-            key = (item["kind"], item["id"]) if kind == "categories" else ("record", item["id"])
+        for index, item in _ids(doc):
+            key = (str(item.get("kind")), item["id"]) if kind == "categories" else ("record", item["id"])
             where = f"{doc.file}:{doc.line_of((index, 'id'))}"
             if key in first_seen:
                 errors.append(
@@ -291,26 +324,36 @@ def _id_errors(docs: dict[str, YamlDocument]) -> list[FactError]:
     return errors
 
 
+def _read_problems(doc: YamlDocument) -> list[FactError]:
+    return [
+        FactError(doc.file, line, _field_label(doc, path), problem, fix) for path, line, problem, fix in doc.problems
+    ]
+
+
 def load_facts(facts_dir: Path = FACTS_DIR) -> FactStore:
-    """Read and validate facts_dir; raise FactStoreError listing every problem."""
+    """Read and validate facts_dir; raise FactStoreError listing every problem.
+
+    Each file is read and checked on its own, then ids are checked across every file that
+    could be read, then references from every valid record: a contributor sees all that is
+    wrong in one run, without follow-on errors from a file that could not be read.
+    """
     validators = _schema_validators()
-    docs: dict[str, YamlDocument] = {}
-    errors: list[FactError] = []
     expected = {f"{kind}.yml" for kind in FILE_KINDS}
-    for path in sorted(facts_dir.glob("*.y*ml")):
-        if path.name not in expected:
-            errors.append(
-                FactError(
-                    f"facts/{path.name}",
-                    1,
-                    "",
-                    "this file is not part of the fact store",
-                    f"move its records into one of: {', '.join(sorted(expected))}",
-                )
-            )
+    errors = [
+        FactError(
+            f"facts/{path.name}",
+            1,
+            "",
+            "this file is not part of the fact store",
+            f"move its records into one of: {', '.join(sorted(expected))}",
+        )
+        for path in sorted(facts_dir.glob("*.y*ml"))
+        if path.name not in expected
+    ]
+    parsed: dict[str, YamlDocument] = {}  # read as a list of records
+    valid: dict[str, YamlDocument] = {}  # and passed every check of its own
     for kind in FILE_KINDS:
-        path = facts_dir / f"{kind}.yml"
-        display = f"facts/{kind}.yml"
+        path, display = facts_dir / f"{kind}.yml", f"facts/{kind}.yml"
         if not path.exists():
             errors.append(FactError(display, 0, "", "the file is missing", f"create {display} with a list of records"))
             continue
@@ -318,39 +361,43 @@ def load_facts(facts_dir: Path = FACTS_DIR) -> FactStore:
         errors += read_errors
         if doc is None:
             continue
-        file_errors = [
-            FactError(
-                doc.file,
-                doc.line_of(key_path),
-                _field_label(doc, key_path),
-                f"the key '{key_path[-1]}' is repeated (first on line {first_line})",
-                "keep one of the two; YAML would silently drop the first",
-            )
-            for key_path, first_line in doc.repeated_keys
-        ] + _schema_errors(doc, validators[kind])
+        file_errors = _read_problems(doc) or _schema_errors(doc, validators[kind])
+        file_errors = file_errors or _value_errors(doc)
         errors += file_errors
-        if not file_errors:
-            errors += _text_errors(doc)
-            docs[kind] = doc
-    if errors:
-        raise FactStoreError(errors)
-    errors = _id_errors(docs)
-    if errors:
-        raise FactStoreError(errors)
-    categories: dict[str, dict[str, Category]] = {}
-    for item in docs["categories"].data:
-        categories.setdefault(item["kind"], {})[item["id"]] = Category(
-            item["kind"], item["id"], _localized(item["name"]), _localized(item["description"])
-        )
-    records = {
-        kind: {item["id"]: _build_record(kind, item, docs[kind], index) for index, item in enumerate(docs[kind].data)}
-        for kind in RECORD_TYPES
-    }
-    store = FactStore(records=records, categories=categories)
-    errors = _reference_errors(store, docs)
+        if isinstance(doc.data, list):
+            parsed[kind] = doc
+            if not file_errors:
+                valid[kind] = doc
+    errors += _id_errors(parsed)
+    every_file_read = len(parsed) == len(FILE_KINDS)
+    records = [doc for kind, doc in parsed.items() if kind != "categories"]
+    known = {item["id"] for doc in records for _, item in _ids(doc)} if every_file_read else None
+    store = _build_store(valid)
+    errors += _reference_errors(store, valid, known)
     if errors:
         raise FactStoreError(errors)
     return store
+
+
+def _build_store(docs: dict[str, YamlDocument]) -> FactStore:
+    """The model of every valid file; a repeated id keeps its first record."""
+    # Without a valid categories file no record's category can be checked: leave them all out.
+    categories: dict[str, dict[str, Category]] = {}
+    if "categories" in docs:
+        categories = {kind: {} for kind in RECORD_TYPES}
+        for item in docs["categories"].data:
+            categories.setdefault(item["kind"], {}).setdefault(
+                item["id"],
+                Category(item["kind"], item["id"], _localized(item["name"]), _localized(item["description"])),
+            )
+    records: dict[str, dict[str, Record]] = {kind: {} for kind in RECORD_TYPES}
+    taken: set[str] = set()
+    for kind in RECORD_TYPES:
+        for index, item in enumerate(docs[kind].data if kind in docs else []):
+            if item["id"] not in taken:
+                taken.add(item["id"])
+                records[kind][item["id"]] = _build_record(kind, item, docs[kind], index)
+    return FactStore(records=records, categories=categories)
 
 
 @cache

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
 from scripts.fact_model import LANGUAGES
+
+# The same pattern as MkDocs' own (mkdocs/utils/meta.py), which decides what a page's front matter is.
+FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
 def page_language(page: Any, docs_dir: str) -> tuple[str, str]:
@@ -17,12 +21,17 @@ def page_language(page: Any, docs_dir: str) -> tuple[str, str]:
 
 
 def source_line_of_body(page: Any) -> int:
-    """Line of the source file on which the Markdown after the front matter starts."""
+    """Line of the source file on which the Markdown that hooks receive starts.
+
+    MkDocs (utils/meta.get_data) cuts the front matter and the blank lines after it.
+    """
     text = Path(page.file.abs_src_path).read_text(encoding="utf-8")
-    if not text.startswith("---\n"):
+    match = FRONT_MATTER.match(text)
+    if match is None:
         return 1
-    end = text.find("\n---", 4)
-    return text.count("\n", 0, end) + 3 if end >= 0 else 1
+    rest = text[match.end() :]
+    skipped = len(rest) - len(rest.lstrip("\n"))
+    return text.count("\n", 0, match.end()) + skipped + 1
 
 
 def all_languages_built(config: Any) -> bool:

@@ -4,8 +4,8 @@ Each case breaks the small fixture store (tests/fixtures/facts, copied by the `f
 fixture) in one way and states the exact message a contributor must see:
 `facts/X.yml:LINE: record.field: problem — fix`.
 
-Cases marked xfail(strict=True) are bugs found while writing this suite: the test states
-the correct behaviour, and the reason says what happens today. Remove the mark with the fix.
+Cases made with regression() exposed loader bugs found while writing this suite, since fixed:
+each states the correct behaviour, and its `was` text describes the bug it guards against.
 """
 
 from __future__ import annotations
@@ -163,7 +163,7 @@ CASES = [
             "  name: [Blackwell, Blackwell 架构]\n",
         ),
         "facts/terms.yml:11: blackwell.name: expected object but found list ['Blackwell', 'Blackwell 架构'] — "
-        "write it as a YAML object",
+        "write it as a YAML mapping (key: value lines)",
     ),
     case(
         "yaml-list-where-a-mapping-is-expected-block",
@@ -173,7 +173,7 @@ CASES = [
             "    - A GPU architecture.\n    - 一种 GPU 架构。\n",
         ),
         "facts/terms.yml:12: blackwell.description: expected object but found list "
-        "['A GPU architecture.', '一种 GPU 架构。'] — write it as a YAML object",
+        "['A GPU architecture.', '一种 GPU 架构。'] — write it as a YAML mapping (key: value lines)",
     ),
     case(
         "yaml-top-level-mapping-instead-of-list",
@@ -195,7 +195,8 @@ CASES = [
     case(
         "yaml-undefined-alias",
         replace("terms.yml", "  related: [blackwell]\n", "  related: [*blackwell]\n"),
-        f"facts/terms.yml:8: this is not valid YAML (found undefined alias 'blackwell') — {CHECK_YAML}",
+        "facts/terms.yml:8: nim.related[0]: an alias (*name) repeats another value — "
+        "write the value out in full: fact files do not use anchors and aliases",
     ),
     case(
         "yaml-python-object-tag",
@@ -257,6 +258,9 @@ CASES = [
         "repeated-category-id-within-a-kind",
         replace("categories.yml", "- {kind: terms, id: hardware,", "- {kind: terms, id: software,"),
         f"facts/categories.yml:2: software.id: the id 'software' is already used at facts/categories.yml:1 — {ID_TAKEN}",
+        # the hardware category is gone with it, so its term is reported too
+        "facts/terms.yml:15: blackwell.category: unknown category 'hardware' for terms — "
+        "use one of: software (or add the category to facts/categories.yml)",
     ),
     case(
         "repeated-id-terms-and-events",
@@ -289,9 +293,11 @@ CASES = [
         "facts/terms.yml:11: blackwell.name.en: expected string but found int 2024 — put the text in quotes",
     ),
     case(
-        "type-yaml-1.1-boolean-No-for-text",
-        replace("terms.yml", "  name: {en: Blackwell, zh: Blackwell 架构}\n", "  name: {en: No, zh: Blackwell 架构}\n"),
-        "facts/terms.yml:11: blackwell.name.en: expected string but found bool False — put the text in quotes",
+        "type-boolean-for-text",
+        replace(
+            "terms.yml", "  name: {en: Blackwell, zh: Blackwell 架构}\n", "  name: {en: true, zh: Blackwell 架构}\n"
+        ),
+        "facts/terms.yml:11: blackwell.name.en: expected string but found bool True — put the text in quotes",
     ),
     case(
         "type-number-for-id",
@@ -301,7 +307,7 @@ CASES = [
     case(
         "type-mapping-for-list",
         replace("terms.yml", "  related: [blackwell]\n", "  related: {blackwell: yes}\n"),
-        "facts/terms.yml:8: nim.related: expected array but found dict {'blackwell': True} — write it as a YAML array",
+        "facts/terms.yml:8: nim.related: expected array but found dict {'blackwell': 'yes'} — write it as a YAML array",
     ),
     case(
         "type-string-for-list",
@@ -565,6 +571,8 @@ CASES = [
     case(
         "cyrillic-a-in-id",
         replace("terms.yml", "- id: nim\n", "- id: n\u0430m\n"),
+        # quotes.yml still cites nim, which is no longer there
+        "facts/quotes.yml:15: free-chips.related[0]: unknown id 'nim' — add that record first, or remove the id",
         f"facts/terms.yml:1: n\u0430m.id: 'n\u0430m' is not a valid id — {NOT_AN_ID}",
     ),
     case(
@@ -575,6 +583,8 @@ CASES = [
     case(
         "full-width-id",
         replace("terms.yml", "- id: nim\n", "- id: ｎｉｍ\n"),
+        # quotes.yml still cites nim, which is no longer there
+        "facts/quotes.yml:15: free-chips.related[0]: unknown id 'nim' — add that record first, or remove the id",
         f"facts/terms.yml:1: ｎｉｍ.id: 'ｎｉｍ' is not a valid id — {NOT_AN_ID}",
     ),
     case(
@@ -735,13 +745,6 @@ def test_independent_reference_problems_are_reported_in_one_run(facts_dir: Path)
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: load_facts stops after the first stage that finds problems (read/schema, then duplicate "
-    "ids, then references), so a contributor fixing a schema error only then learns of a duplicate id "
-    "and then of a dangling reference; today only the terms.yml error is reported",
-)
 def test_problems_of_different_stages_are_reported_in_one_run(facts_dir: Path) -> None:
     break_store(
         facts_dir,
@@ -758,12 +761,6 @@ def test_problems_of_different_stages_are_reported_in_one_run(facts_dir: Path) -
     ]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: _explain reports only extra[0] of an additionalProperties error, so a second unknown "
-    "field in the same record is reported only after the first is fixed",
-)
 def test_two_unknown_fields_in_one_record_are_both_reported(facts_dir: Path) -> None:
     edit(
         facts_dir / "terms.yml",
@@ -778,16 +775,18 @@ def test_two_unknown_fields_in_one_record_are_both_reported(facts_dir: Path) -> 
 
 # ---------------------------------------------------------------- bugs: misreported errors
 
-BUG = "bug: "
 
+def regression(case_id: str, changes, check: Callable[[list[str]], None], was: str, raises=None):
+    """A case that exposed a loader bug; `was` describes the bug, shown if it ever returns."""
+    del raises  # the exception the bug raised; kept in the case as part of its description
 
-def xfail_case(case_id: str, changes, check: Callable[[list[str]], None], reason: str, raises=AssertionError):
-    return pytest.param(
-        changes if isinstance(changes, tuple) else (changes,),
-        check,
-        id=case_id,
-        marks=pytest.mark.xfail(strict=True, raises=raises, reason=BUG + reason),
-    )
+    def checked(found: list[str]) -> None:
+        try:
+            check(found)
+        except AssertionError as err:
+            raise AssertionError(f"regression of a fixed bug: {was}") from err
+
+    return pytest.param(changes if isinstance(changes, tuple) else (changes,), checked, id=case_id)
 
 
 def exactly(*expected: str) -> Callable[[list[str]], None]:
@@ -810,7 +809,7 @@ def one_starting(prefix: str, *, contains: str = "", lacks: str = "") -> Callabl
 
 
 MISREPORTED = [
-    xfail_case(
+    regression(
         "unclosed-double-quote-points-past-the-end-of-the-file",
         replace("terms.yml", "    en: Inference microservices.\n", '    en: "Inference microservices.\n'),
         exactly(
@@ -820,7 +819,7 @@ MISREPORTED = [
         "read_yaml uses problem_mark (end of stream) before context_mark (the opening quote): "
         "the error is on line 17 of a 16-line file",
     ),
-    xfail_case(
+    regression(
         "unclosed-single-quote-points-past-the-end-of-the-file",
         replace("terms.yml", "    zh: 一种 GPU 架构。\n", "    zh: '一种 GPU 架构。\n"),
         exactly(
@@ -829,65 +828,69 @@ MISREPORTED = [
         ),
         "the error is reported on line 17 (after the last line), not where the quote opens",
     ),
-    xfail_case(
+    regression(
         "list-item-that-is-a-plain-string-is-reported-twice",
         replace("terms.yml", "- id: blackwell\n", "- blackwell\n- id: blackwell\n"),
-        exactly("facts/terms.yml:10: [1]: expected object but found str 'blackwell' — write it as a YAML object"),
+        exactly(
+            "facts/terms.yml:10: [1]: expected object but found str 'blackwell' — write it as a YAML mapping (key: value lines)"
+        ),
         "the items schema and the $ref'd common record both say type: object, and both errors are kept",
     ),
-    xfail_case(
+    regression(
         "empty-list-item-is-reported-twice",
         replace("terms.yml", "- id: blackwell\n", "-\n- id: blackwell\n"),
-        exactly("facts/terms.yml:10: [1]: expected object but found NoneType None — write it as a YAML object"),
+        exactly(
+            "facts/terms.yml:10: [1]: expected object but found NoneType None — write it as a YAML mapping (key: value lines)"
+        ),
         "the same type error is reported twice (items schema and common record)",
     ),
-    xfail_case(
+    regression(
         "empty-file-advises-deleting-a-required-file",
         write("sources.yml", ""),
         one_starting("facts/sources.yml:1: the file is empty — ", lacks="delete the file"),
         "the fix says 'add a list of records, or delete the file', but a deleted store file is itself "
         "an error ('the file is missing')",
     ),
-    xfail_case(
+    regression(
         "date-as-a-boolean",
         replace("events.yml", "  date: 2024-03-18\n", "  date: true\n"),
         one_starting("facts/events.yml:6: gtc-2024.date: ", contains=NOT_A_DATE, lacks="['string', 'integer']"),
         "says \"expected ['string', 'integer'] but found bool True — write it as a YAML ['string', 'integer']\"",
     ),
-    xfail_case(
+    regression(
         "date-as-a-decimal-number",
         replace("events.yml", "  date: 2024-03-18\n", "  date: 2024.03\n"),
         one_starting("facts/events.yml:6: gtc-2024.date: ", contains=NOT_A_DATE, lacks="['string', 'integer']"),
         "says \"expected ['string', 'integer'] but found float 2024.03 — write it as a YAML ['string', 'integer']\"",
     ),
-    xfail_case(
+    regression(
         "date-with-an-explicit-timestamp-tag",
         replace("events.yml", "  date: 2024-03-18\n", "  date: !!timestamp 2024-03-18\n"),
         one_starting("facts/events.yml:6: gtc-2024.date: ", contains=NOT_A_DATE, lacks="['string', 'integer']"),
         "says \"expected ['string', 'integer'] but found date datetime.date(2024, 3, 18) — write it as a "
         "YAML ['string', 'integer']\"",
     ),
-    xfail_case(
+    regression(
         "date-as-an-eight-digit-number",
         replace("events.yml", "  date: 2024-03-18\n", "  date: 20240318\n"),
         one_starting("facts/events.yml:6: gtc-2024.date: ", contains=NOT_A_DATE),
         "falls through to the generic message '20240318 is greater than the maximum of 9999 — correct the "
         "value to match the schema'",
     ),
-    xfail_case(
+    regression(
         "date-as-a-two-digit-year",
         replace("events.yml", "  date: 2024-03-18\n", "  date: 24\n"),
         one_starting("facts/events.yml:6: gtc-2024.date: ", contains=NOT_A_DATE),
         "falls through to '24 is less than the minimum of 1000 — correct the value to match the schema'",
     ),
-    xfail_case(
+    regression(
         "empty-value-after-a-language-key",
         replace("terms.yml", "    en: A GPU architecture.\n", "    en:\n"),
         exactly(f"facts/terms.yml:13: blackwell.description.en: {EMPTY_TEXT}"),
         "an empty 'en:' is reported as 'expected string but found NoneType None — put the text in quotes', "
         "but there is no text to quote",
     ),
-    xfail_case(
+    regression(
         "id-over-64-characters-gets-advice-about-names-and-descriptions",
         (
             replace("terms.yml", "  related: [blackwell]\n", ""),
@@ -901,7 +904,7 @@ MISREPORTED = [
         "a 65-character id gets 'the text is 65 characters long (limit 64) — shorten it: names are short "
         "and descriptions are one sentence'",
     ),
-    xfail_case(
+    regression(
         "kind-without-categories-lists-no-options",
         replace(
             "categories.yml",
@@ -915,30 +918,37 @@ MISREPORTED = [
         "when a kind has no categories at all the fix reads 'use one of:  (or add the category to "
         "facts/categories.yml)' with an empty list",
     ),
-    xfail_case(
+    regression(
         "yaml-1.1-boolean-key-reported-at-the-record-and-renamed",
         replace("terms.yml", "  category: software\n", "  category: software\n  yes: x\n"),
         exactly(f"facts/terms.yml:8: nim.yes: unknown field 'yes' — remove it; allowed fields: {RECORD_FIELDS}"),
         "the key 'yes' is reported as 'nim.True' on line 1 (the record), because the label uses str(True) "
         "and that path has no recorded line",
     ),
-    xfail_case(
+    regression(
         "record-repeated-through-an-alias-is-reported-at-the-anchor",
         (
             replace("terms.yml", "- id: nim\n", "- &nim\n  id: nim\n"),
             append("terms.yml", "- *nim\n"),
         ),
-        exactly(f"facts/terms.yml:18: nim.id: the id 'nim' is already used at facts/terms.yml:2 — {ID_TAKEN}"),
+        exactly(
+            "facts/terms.yml:18: [2]: an alias (*name) repeats another value — "
+            "write the value out in full: fact files do not use anchors and aliases"
+        ),
         "an alias shares the anchored node's marks, so the duplicate is reported on line 2 as 'already used "
         "at facts/terms.yml:2' (itself) instead of on line 18 where '- *nim' is",
     ),
-    xfail_case(
+    regression(
         "line-separator-in-quoted-text-shifts-later-line-numbers",
         (
             replace("terms.yml", "    zh: 推理微服务。\n", '    zh: "推理\u2028微服务。"\n'),
             replace("terms.yml", "  related: [blackwell]\n", "  related: [blackwel]\n"),
         ),
-        exactly("facts/terms.yml:8: nim.related[0]: unknown id 'blackwel' — did you mean 'blackwell'?"),
+        # refused where it is, before it can shift the lines of anything after it
+        exactly(
+            "facts/terms.yml:5: the text contains an invisible character (U+2028 LINE SEPARATOR) — "
+            "delete it: retype the text around it if you cannot see it"
+        ),
         "PyYAML counts U+2028 (and U+0085) as a line break, editors and git do not: every later error is "
         "reported one line too low (line 9)",
     ),
@@ -954,7 +964,7 @@ def test_misreported_input(facts_dir: Path, changes, check) -> None:
 # ---------------------------------------------------------------- bugs: crashes instead of FactStoreError
 
 CRASHES = [
-    xfail_case(
+    regression(
         "control-character-in-text",
         replace("terms.yml", "    zh: 推理微服务。\n", "    zh: 推理\x07微服务。\n"),
         one_starting("facts/terms.yml:5: "),
@@ -962,42 +972,42 @@ CRASHES = [
         "constructor, outside the try block, and it is not a MarkedYAMLError either",
         raises=yaml.reader.ReaderError,
     ),
-    xfail_case(
+    regression(
         "nul-byte-in-text",
         replace("terms.yml", "    zh: 推理微服务。\n", "    zh: 推理\x00微服务。\n"),
         one_starting("facts/terms.yml:5: "),
         "yaml.reader.ReaderError escapes load_facts",
         raises=yaml.reader.ReaderError,
     ),
-    xfail_case(
+    regression(
         "flow-sequence-as-a-mapping-key",
         replace("terms.yml", "  category: software\n", "  category: software\n  [a, b]: c\n"),
         one_starting("facts/terms.yml:8: "),
         "read_yaml._walk uses key_node.value (a list of nodes) as a dict key: TypeError: unhashable type: 'list'",
         raises=TypeError,
     ),
-    xfail_case(
+    regression(
         "flow-mapping-as-a-mapping-key",
         replace("terms.yml", "  category: software\n", "  category: software\n  ? {a: b}\n  : c\n"),
         one_starting("facts/terms.yml:8: "),
         "TypeError: unhashable type: 'list' from read_yaml._walk",
         raises=TypeError,
     ),
-    xfail_case(
+    regression(
         "self-referencing-alias",
         replace("terms.yml", "  related: [blackwell]\n", "  related: &r [*r]\n"),
         one_starting("facts/terms.yml:8: "),
         "read_yaml._walk follows the recursive node forever: RecursionError",
         raises=RecursionError,
     ),
-    xfail_case(
+    regression(
         "deeply-nested-flow-sequences",
         replace("terms.yml", "  related: [blackwell]\n", "  related: " + "[" * 600 + "]" * 600 + "\n"),
         one_starting("facts/terms.yml:8: "),
         "PyYAML's recursive composer raises RecursionError, which read_yaml does not catch",
         raises=RecursionError,
     ),
-    xfail_case(
+    regression(
         "store-file-is-a-directory",
         (delete("sources.yml"), lambda facts: (facts / "sources.yml").mkdir()),
         one_starting("facts/sources.yml"),
@@ -1016,98 +1026,98 @@ def test_hostile_input_raises_only_fact_store_error(facts_dir: Path, changes, ch
 # ---------------------------------------------------------------- bugs: bad input accepted
 
 ACCEPTED = [
-    xfail_case(
+    regression(
         "february-30",
         replace("events.yml", "  date: 2024-03-18\n", "  date: 2024-02-30\n"),
         exactly(f"facts/events.yml:6: gtc-2024.date: '2024-02-30' is not a valid date — {NOT_A_DATE}"),
         "the date pattern checks month 01-12 and day 01-31 separately, so 2024-02-30 loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "april-31",
         replace("events.yml", "  end_date: 2024-03-21\n", "  end_date: 2024-04-31\n"),
         exactly(f"facts/events.yml:7: gtc-2024.end_date: '2024-04-31' is not a valid date — {NOT_A_DATE}"),
         "2024-04-31 loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "february-29-of-a-common-year",
         replace("figures.yml", "  as_of: 2024-01\n", "  as_of: 2023-02-29\n"),
         exactly(f"facts/figures.yml:9: stake-value.as_of: '2023-02-29' is not a valid date — {NOT_A_DATE}"),
         "2023-02-29 loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "trailing-newline-in-a-date",
         replace("events.yml", "  date: 2024-03-18\n", '  date: "2024-03-18\\n"\n'),
         one_starting("facts/events.yml:6: gtc-2024.date: ", contains="not a valid date"),
         "JSON Schema patterns run with re.search, and '$' matches before a final newline: '2024-03-18\\n' loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "trailing-newline-in-an-id",
         append("terms.yml", NEW_TERM.format(id='"gb200\\n"')),
         one_starting("facts/terms.yml:17: ", contains="not a valid id"),
         "'$' matches before a final newline: the id 'gb200\\n' loads (and becomes the page glossary/gb200\\n.md)",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "trailing-newline-in-a-url",
         replace("sources.yml", "  category: article\n", '  category: article\n  url: "https://example.org/a\\n"\n'),
         one_starting("facts/sources.yml:7: article-one.url: ", contains="not a plain https address"),
         "'$' matches before a final newline: 'https://example.org/a\\n' loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "value-not-a-number",
         replace("figures.yml", "  value: 1550000000\n", "  value: .nan\n"),
         one_starting("facts/figures.yml:6: stake-value.value: "),
         "JSON Schema 'number' accepts float('nan'); the figure loads and would print as 'nan'",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "value-infinite",
         replace("figures.yml", "  value: 1550000000\n", "  value: .inf\n"),
         one_starting("facts/figures.yml:6: stake-value.value: "),
         "float('inf') loads as a figure value",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "value-max-not-a-number",
         replace("figures.yml", "  value: 1550000000\n", "  value: 1550000000\n  value_max: .nan\n"),
         one_starting("facts/figures.yml:7: stake-value.value_max: "),
         "nan <= value is False, so value_max .nan passes the range check",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "yaml-1.1-sexagesimal-ratio",
         replace("figures.yml", "  value: 1550000000\n", "  value: 3:1\n"),
         one_starting("facts/figures.yml:6: stake-value.value: "),
         "YAML 1.1 reads 3:1 as the base-60 integer 181, which loads silently as the figure's value",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "dangling-source-of-a-source",
         replace("sources.yml", "  category: article\n", "  category: article\n  source: nowhere\n"),
         one_starting("facts/sources.yml:7: article-one.source: ", contains="'nowhere'"),
         "_record_problems skips the source field of sources entirely, so an unknown id there loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "text-of-zero-width-spaces",
         replace("terms.yml", "    en: A GPU architecture.\n", '    en: "\\u200b\\u200b"\n'),
         exactly(f"facts/terms.yml:13: blackwell.description.en: {EMPTY_TEXT}"),
         "the text pattern \\S matches U+200B, so invisible text loads",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "lone-surrogate-escape-in-text",
         replace("terms.yml", "    zh: 推理微服务。\n", '    zh: "推理\\ud800微服务。"\n'),
         one_starting("facts/terms.yml:5: nim.description.zh: "),
         "a double-quoted \\ud800 escape yields a lone surrogate, which loads and cannot be written as UTF-8",
         raises=pytest.fail.Exception,
     ),
-    xfail_case(
+    regression(
         "control-character-escape-in-text",
         replace("terms.yml", "    zh: 推理微服务。\n", '    zh: "推理\\a微服务。"\n'),
         one_starting("facts/terms.yml:5: nim.description.zh: "),
@@ -1123,13 +1133,6 @@ def test_bad_input_is_not_accepted(facts_dir: Path, changes, check) -> None:
     check(messages(facts_dir))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=AssertionError,
-    reason="bug: PyYAML's YAML 1.1 float pattern needs a dot and a signed exponent, so 1.55e9 is a "
-    "string and the error tells the contributor to 'write a number without quotes or units' — "
-    "which they did (1.55e+9 loads)",
-)
 def test_exponent_notation_is_a_number(facts_dir: Path) -> None:
     edit(facts_dir / "figures.yml", "  value: 1550000000\n", "  value: 1.55e9\n")
     try:
@@ -1227,56 +1230,52 @@ def test_every_bad_crossref_on_a_page_is_reported_with_its_line(store: FactStore
     assert problems[2] == "chapters/a.md:6: unknown term id 'nope' in [[term:nope]]: add it to facts/terms.yml"
 
 
-def crossref_bug(markdown: str, reason: str, *, contains: str = "", lacks: str = "", raises=AssertionError):
-    return pytest.param(
-        markdown,
-        contains,
-        lacks,
-        id=markdown,
-        marks=pytest.mark.xfail(strict=True, raises=raises, reason=BUG + reason),
-    )
+def crossref_case(markdown: str, was: str, *, contains: str = "", lacks: str = "", raises=None):
+    """A reference mistake that was once resolved badly; `was` describes how."""
+    del was, raises
+    return pytest.param(markdown, contains, lacks, id=markdown)
 
 
-CROSSREF_BUGS = [
-    crossref_bug(
+CROSSREF_MISTAKES = [
+    crossref_case(
         "[[term:]]",
         "an empty id is reported as \"unknown term id '' in [[term:]]: add it to facts/terms.yml\": "
         "an empty id cannot be added",
         contains="[[term:]]",
         lacks="add it to facts/terms.yml",
     ),
-    crossref_bug(
+    crossref_case(
         "[[person:nvidia]]",
         "a reference to the wrong kind says 'add it to facts/people.yml' although nvidia is an "
         "organization; load_facts names the right kind for fields, the resolver should suggest [[org:nvidia]]",
         contains="[[org:nvidia]]",
         lacks="add it to facts/people.yml",
     ),
-    crossref_bug(
+    crossref_case(
         "[[term:NIM]]",
         "ids are lowercase, but the resolver's hint is case-sensitive: 'add it to facts/terms.yml' "
         "instead of \"did you mean 'nim'?\"",
         contains="did you mean 'nim'?",
     ),
-    crossref_bug(
+    crossref_case(
         "[[Term:nim]]",
         "a capitalised kind does not match [a-z]+, so the reference is left in the page as literal text",
         contains="[[Term:nim]]",
         raises=pytest.fail.Exception,
     ),
-    crossref_bug(
+    crossref_case(
         "[[term: nim]]",
         "a space after the colon does not match, so the reference is left in the page as literal text",
         contains="[[term: nim]]",
         raises=pytest.fail.Exception,
     ),
-    crossref_bug(
+    crossref_case(
         "[[term:nim|]]",
         "an empty label does not match, so the reference is left in the page as literal text",
         contains="[[term:nim|]]",
         raises=pytest.fail.Exception,
     ),
-    crossref_bug(
+    crossref_case(
         "[[:nim]]",
         "an empty kind does not match, so the reference is left in the page as literal text",
         contains="[[:nim]]",
@@ -1285,7 +1284,7 @@ CROSSREF_BUGS = [
 ]
 
 
-@pytest.mark.parametrize(("markdown", "contains", "lacks"), CROSSREF_BUGS)
+@pytest.mark.parametrize(("markdown", "contains", "lacks"), CROSSREF_MISTAKES)
 def test_crossref_mistake_is_reported_helpfully(store: FactStore, markdown: str, contains: str, lacks: str) -> None:
     [problem] = crossref_problems(markdown, store)
     assert problem.startswith("chapters/a.md:3: ")

@@ -26,12 +26,17 @@ def page_pairs() -> list[tuple[Path, Path]]:
     return [(p, DOCS / "zh" / p.relative_to(DOCS / "en")) for p in hand_written_pages(DOCS / "en")]
 
 
+def without_code(text: str) -> str:
+    """Code blanked out, keeping its line breaks so that line numbers stay right."""
+    return CODE.sub(lambda match: "\n" * match.group(0).count("\n"), text)
+
+
 def prose(path: Path) -> str:
     """The Markdown after the front matter, without code."""
     text = path.read_text(encoding="utf-8")
     if text.startswith("---\n"):
         text = text[text.index("\n---", 4) + 4 :]
-    return CODE.sub("", text)
+    return without_code(text)
 
 
 def front_matter(path: Path) -> dict:
@@ -64,7 +69,7 @@ def chinese_texts() -> list[tuple[str, int, str]]:
     """(file, line, text) of every Chinese text a reader sees: zh pages and zh fields of the store."""
     found = []
     for path in hand_written_pages(DOCS / "zh"):
-        for number, line in enumerate(CODE.sub("", path.read_text("utf-8")).splitlines(), start=1):
+        for number, line in enumerate(without_code(path.read_text("utf-8")).splitlines(), start=1):
             found.append((str(path.relative_to(ROOT)), number, line))
     for path in sorted((ROOT / "facts").glob("*.yml")):
         for number, line in enumerate(path.read_text("utf-8").splitlines(), start=1):

@@ -15,6 +15,13 @@ from scripts.page_languages import page_language, source_line_of_body
 def on_page_markdown(markdown, page, config, files):
     lang, page_path = page_language(page, config.docs_dir)
     try:
-        return resolve_crossrefs(markdown, lang, page_path, load_facts_cached(), first_line=source_line_of_body(page))
+        return resolve_crossrefs(
+            markdown,
+            lang,
+            page_path,
+            load_facts_cached(),
+            first_line=source_line_of_body(page),
+            source_name=f"docs/{lang}/{page_path}",
+        )
     except CrossrefError as err:
-        raise PluginError(f"docs/{lang}/{err}") from None
+        raise PluginError(str(err)) from None
