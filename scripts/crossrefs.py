@@ -20,6 +20,8 @@ from dataclasses import dataclass
 from scripts.fact_model import FactStore, Figure, Quote, Record
 from scripts.localized_formats import format_figure
 from scripts.markdown_text import escape_attribute, escape_markdown
+from scripts.traditional_chinese import LANGUAGE as TRADITIONAL
+from scripts.traditional_chinese import SOURCE_LANGUAGE, convert_markdown
 
 KINDS = {
     "term": "terms",
@@ -170,6 +172,8 @@ def resolve_crossrefs(
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
         whole_line = markdown[line_start : line_end if line_end >= 0 else None].strip() == match.group(0)
+        if lang == TRADITIONAL:
+            return convert_markdown(_render(record, label, SOURCE_LANGUAGE, page_path, whole_line, store))
         return _render(record, label, lang, page_path, whole_line, store)
 
     resolved = _PATTERN.sub(replace, markdown)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from scripts.traditional_chinese import LANGUAGE as TRADITIONAL
+from scripts.traditional_chinese import to_traditional
+
 # The languages contributors write. Pages, records and tests cover each of them.
 LANGUAGES: tuple[str, ...] = ("en", "zh")
 
@@ -21,6 +24,8 @@ class Localized:
     zh: str
 
     def __getitem__(self, lang: str) -> str:
+        if lang == TRADITIONAL:  # converted, never stored
+            return to_traditional(self.zh)
         return getattr(self, lang)
 
 

@@ -17,9 +17,10 @@ from scripts.fact_errors import FactStoreError
 from scripts.fact_model import LANGUAGES, FactStore
 from scripts.load_facts import ROOT, load_facts_cached
 from scripts.render_pages import Backlinks, render_language_pages
+from scripts.traditional_chinese import write_traditional_edition
 
 DOCS_DIR = ROOT / "docs"
-GENERATED_MARK = re.compile(r"\A---\n(?:.*\n)*?generated_from: ", re.MULTILINE)
+GENERATED_MARK = re.compile(r"\A---\n(?:.*\n)*?(?:generated|converted)_from: ", re.MULTILINE)
 _TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 
 
@@ -50,7 +51,8 @@ def collect_backlinks(lang_dir: Path) -> Backlinks:
 
 
 def write_generated_pages(store: FactStore, docs_dir: Path = DOCS_DIR) -> list[Path]:
-    """Generate every language's pages; return the files that were written or deleted."""
+    """Generate every language's pages, then the Traditional edition from the Simplified pages;
+    return the files that were written or deleted."""
     changed: list[Path] = []
     for lang in LANGUAGES:
         lang_dir = docs_dir / lang
@@ -66,7 +68,7 @@ def write_generated_pages(store: FactStore, docs_dir: Path = DOCS_DIR) -> list[P
                 path.parent.mkdir(parents=True, exist_ok=True)
                 path.write_text(text, encoding="utf-8")
                 changed.append(path)
-    return changed
+    return changed + write_traditional_edition(docs_dir)
 
 
 def main() -> int:

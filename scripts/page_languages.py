@@ -7,6 +7,10 @@ from pathlib import Path
 from typing import Any
 
 from scripts.fact_model import LANGUAGES
+from scripts.traditional_chinese import LANGUAGE as TRADITIONAL
+
+# Written by contributors, then converted at build time.
+PUBLISHED_LANGUAGES = (*LANGUAGES, TRADITIONAL)
 
 # The same pattern as MkDocs' own (mkdocs/utils/meta.py), which decides what a page's front matter is.
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
@@ -15,7 +19,7 @@ FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNIC
 def page_language(page: Any, docs_dir: str) -> tuple[str, str]:
     """('zh', 'chapters/keynote.md') for docs/zh/chapters/keynote.md."""
     parts = Path(page.file.abs_src_path).resolve().relative_to(Path(docs_dir).resolve()).parts
-    if len(parts) < 2 or parts[0] not in LANGUAGES:
+    if len(parts) < 2 or parts[0] not in PUBLISHED_LANGUAGES:
         raise ValueError(f"{page.file.abs_src_path} is not inside docs/<language>/")
     return parts[0], "/".join(parts[1:])
 

@@ -12,7 +12,7 @@ from typing import Any
 
 from scripts.fact_model import Event, FactStore, Person, Quote, Record
 
-OG_LOCALES = {"en": "en_US", "zh": "zh_CN"}
+OG_LOCALES = {"en": "en_US", "zh": "zh_CN", "zh-Hant": "zh_TW"}
 SCHEMA_TYPES = {"terms": "DefinedTerm", "people": "Person", "organizations": "Organization"}
 SOURCE_ARTICLE = "sv101-gtc-2024"
 

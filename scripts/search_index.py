@@ -13,6 +13,9 @@ import re
 from pathlib import Path
 
 INDEX = Path("search") / "search_index.json"
+# Lunr language for each site language; lunr has no zh-Hant of its own (Material would
+# request a lunr.zh-Hant.js that does not exist).
+SEARCH_LANGUAGES = {"zh-Hant": "zh"}
 # Material joins the words jieba found with U+200B.
 WORD_BREAK = "\u200b"
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -79,7 +82,7 @@ def split_search_index(site_dir: Path, locales: list[str], default: str, names: 
     for locale, entries in docs.items():
         target = site_dir / ("" if locale == default else locale) / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**merged["config"], "lang": [locale]}
+        config = {**merged["config"], "lang": [SEARCH_LANGUAGES.get(locale, locale)]}
         target.write_text(
             json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )

@@ -55,5 +55,6 @@ def jieba_words(store: FactStore) -> list[str]:
         for spelling in (record.name.zh, *record.aliases):
             for run in _HAN_RUN.findall(spelling):
                 if 2 <= len(run) <= LONGEST_DICTIONARY_WORD:
-                    words[run] = None
+                    # The Traditional edition is segmented too: its spellings are words as well.
+                    words.update(dict.fromkeys([run, *traditional_variants(run)]))
     return sorted(words)

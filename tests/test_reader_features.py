@@ -47,7 +47,8 @@ def head(site: Path, path: str) -> HeadParser:
 def test_open_graph_tags_describe_the_page_in_its_language(site: Path) -> None:
     meta = head(site, "zh/glossary/liquid-cooling").meta
     assert meta["og:url"] == [SITE_URL + "zh/glossary/liquid-cooling/"]
-    assert meta["og:locale"] == ["zh_CN"] and meta["og:locale:alternate"] == ["en_US"]
+    assert meta["og:locale"] == ["zh_CN"] and meta["og:locale:alternate"] == ["en_US", "zh_TW"]
+    assert head(site, "zh-Hant/glossary/liquid-cooling").meta["og:locale"] == ["zh_TW"]
     assert meta["og:title"] == ["液冷"] and meta["og:site_name"] == ["GTC 2024 详解"]
     assert meta["og:description"][0].startswith(load_facts().get("liquid-cooling").description.zh[:10])
     assert head(site, "").meta["og:type"] == ["website"]
@@ -87,6 +88,9 @@ def test_edit_links_open_the_source_of_each_page(site: Path) -> None:
     assert href.endswith("/edit/main/facts/terms.yml") and f"facts/terms.yml:{record.line} (groot)" in title
     href, _ = edit_link(site, "zh/figures")
     assert href.endswith("/edit/main/facts/figures.yml")
+    # A Traditional page is edited in the Simplified page it is converted from.
+    href, _ = edit_link(site, "zh-Hant/chapters/wall-street")
+    assert href.endswith("/edit/main/docs/zh/chapters/wall-street.md")
 
 
 def test_downloads_hold_the_whole_store(site: Path) -> None:
@@ -105,7 +109,7 @@ def test_downloads_hold_the_whole_store(site: Path) -> None:
 
 
 def test_data_page_links_to_files_that_exist(site: Path) -> None:
-    for path in ("data", "zh/data"):
+    for path in ("data", "zh/data", "zh-Hant/data"):
         hrefs = [href for href, _, _ in head(site, path).links if "downloads/" in href]
         assert len(hrefs) == 9, hrefs
         for href in hrefs:

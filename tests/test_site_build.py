@@ -79,23 +79,30 @@ def test_both_languages_have_every_hand_written_page(site: Path) -> None:
     assert (site / "index.html").exists() and (site / "zh/index.html").exists()
 
 
+LANGUAGE_ROOTS = {"en": "", "zh": "zh/", "zh-Hant": "zh-Hant/"}
+
+
+def language_of(site: Path, page: Path) -> str:
+    first = page.relative_to(site).parts[0]
+    return first if first in ("zh", "zh-Hant") else "en"
+
+
 def test_every_page_declares_its_language(site: Path) -> None:
     for page in pages(site):
-        expected = "zh" if page.relative_to(site).parts[0] == "zh" else "en"
-        assert parse(page).lang == expected, page
+        assert parse(page).lang == language_of(site, page), page
 
 
 def test_language_menu_leads_to_the_same_page_in_each_language(site: Path) -> None:
     for page in pages(site):
         links = dict(parse(page).menu_links)
-        assert set(links) == {"en", "zh"}, page
+        assert set(links) == set(LANGUAGE_ROOTS), page
         here = url_of(site, page)
-        targets = {lang: urljoin("https://host/" + here, href) for lang, href in links.items()}
+        targets = {
+            lang: urljoin("https://host/" + here, href).removeprefix("https://host/") for lang, href in links.items()
+        }
         for lang, target in targets.items():
-            relative = target.removeprefix("https://host/")
-            assert served_file(site, relative).exists(), f"{page}: menu link to {lang} is broken ({relative})"
-        english, chinese = (t.removeprefix("https://host/") for t in (targets["en"], targets["zh"]))
-        assert chinese == "zh/" + english, page
+            assert served_file(site, target).exists(), f"{page}: menu link to {lang} is broken ({target})"
+            assert target == LANGUAGE_ROOTS[lang] + targets["en"], f"{page}: the {lang} link is not the same page"
 
 
 def test_no_head_alternates_that_would_make_material_fetch_missing_sitemaps(site: Path) -> None:
@@ -112,8 +119,10 @@ def test_sitemap_lists_both_languages_with_absolute_alternates(site: Path) -> No
 
 def test_each_language_has_its_own_404_page(site: Path) -> None:
     english, chinese = parse(site / "404.html"), parse(site / "zh/404.html")
+    traditional = parse(site / "zh-Hant/404.html")
     assert english.lang == "en" and "404: page not found" in "".join(english.text)
     assert chinese.lang == "zh" and "404：找不到页面" in "".join(chinese.text)
+    assert traditional.lang == "zh-Hant" and "404：找不到頁面" in "".join(traditional.text)
 
 
 def test_no_cross_reference_syntax_is_left_unresolved(site: Path) -> None:

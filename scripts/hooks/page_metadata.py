@@ -28,9 +28,10 @@ def on_page_context(context, page, config, nav):
         page.title or config.site_name, description, url, lang, config.site_name, page.is_homepage
     )
     context["structured_data"] = structured_data(store, page.meta, page.title or config.site_name, lang, url)
-    source_file = page.meta.get("generated_from")
+    source_file = page.meta.get("generated_from") or page.meta.get("converted_from")
     if source_file and config.repo_url:
-        # A generated page is edited in the fact store: open that YAML file, naming the record.
+        # A generated page is edited in the fact store (opening that YAML file and naming the
+        # record), a converted Traditional page in the Simplified page it comes from.
         page.edit_url = f"{config.repo_url.rstrip('/')}/edit/main/{source_file}"
         record_id = page.meta.get("record")
         if record_id in store.by_id:

@@ -1,0 +1,142 @@
+"""The Traditional Chinese edition, converted from the Simplified pages at build time.
+
+Contributors write English and Simplified Chinese only. Every page of docs/zh/ (written by
+hand or generated from the store) is converted with OpenCC's s2twp (Taiwan characters and
+phrasing) into docs/zh-Hant/, after the spellings in facts/translation/zh-Hant.yml are put
+in place. Code, addresses, ids, anchors, HTML and [[kind:id]] references pass through
+unchanged; references are resolved on the converted page and their text converted then.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+import opencc
+
+from scripts.fact_errors import FactError, FactStoreError
+from scripts.read_yaml import read_yaml
+
+LANGUAGE = "zh-Hant"
+SOURCE_LANGUAGE = "zh"
+OVERRIDES_FILE = Path(__file__).resolve().parent.parent / "facts" / "translation" / "zh-Hant.yml"
+# Private-use characters hold an override's place while OpenCC runs: it leaves them alone.
+_PLACEHOLDER_BASE = 0xE000
+# What conversion must not touch in Markdown: code, references, link addresses, HTML tags,
+# attribute lists ({#anchor .class}) and autolinks.
+_PROTECTED = re.compile(
+    r"^(```|~~~)[^\n]*\n.*?^\1[ \t]*$"
+    r"|(`+)[^\n]*?\2"
+    r"|\[\[[^\[\]\n]*\]\]"
+    r"|\]\([^)\s]*"
+    r"|<[^>\n]+>"
+    r"|\{[#.:][^}\n]*\}",
+    re.MULTILINE | re.DOTALL,
+)
+_FRONT_MATTER = re.compile(r"\A---\n(.*?\n)---\n", re.DOTALL)
+# Front-matter fields that readers see; the rest (ids, file paths, search tags) stay as written.
+_CONVERTED_FIELDS = re.compile(r"^(title|description): (.*)$", re.MULTILINE)
+
+
+def load_overrides(path: Path = OVERRIDES_FILE) -> dict[str, str]:
+    """simplified -> traditional, longest first so that 黄仁勋 wins over 黄."""
+    display = f"facts/translation/{path.name}"
+    doc, errors = read_yaml(path, display)
+    if doc is None:
+        raise FactStoreError(errors)
+    overrides: dict[str, str] = {}
+    for index, entry in enumerate(doc.data if isinstance(doc.data, list) else []):
+        fields = ("simplified", "traditional", "why")
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != set(fields)
+            or not all(isinstance(entry[f], str) for f in fields)
+        ):
+            errors.append(
+                FactError(
+                    display,
+                    doc.line_of((index,)),
+                    f"[{index}]",
+                    "an entry needs exactly simplified, traditional and why, each as text",
+                    "follow the entries above it",
+                )
+            )
+            continue
+        overrides[entry["simplified"]] = entry["traditional"]
+    if not isinstance(doc.data, list):
+        errors.append(
+            FactError(display, 1, "", "the file is not a list of entries", "start each entry with '- simplified: '")
+        )
+    if errors:
+        raise FactStoreError(errors)
+    return dict(sorted(overrides.items(), key=lambda item: -len(item[0])))
+
+
+@cache
+def _converter() -> opencc.OpenCC:
+    return opencc.OpenCC("s2twp")
+
+
+@cache
+def _overrides_of(stamp: tuple[int, int]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (simplified, chr(_PLACEHOLDER_BASE + i), traditional)
+        for i, (simplified, traditional) in enumerate(load_overrides().items())
+    )
+
+
+def _overrides() -> tuple[tuple[str, str, str], ...]:
+    """(simplified, placeholder, traditional) for every override, reread when the file changes."""
+    stat = OVERRIDES_FILE.stat()
+    return _overrides_of((stat.st_mtime_ns, stat.st_size))
+
+
+def to_traditional(text: str) -> str:
+    """Plain Simplified text in Traditional characters, Taiwan phrasing, overrides first."""
+    overrides = _overrides()
+    for simplified, placeholder, _ in overrides:
+        text = text.replace(simplified, placeholder)
+    text = _converter().convert(text)
+    for _, placeholder, traditional in overrides:
+        text = text.replace(placeholder, traditional)
+    return text
+
+
+def convert_markdown(markdown: str) -> str:
+    """Markdown with its text converted and its syntax, code and addresses untouched."""
+    out, position = [], 0
+    for match in _PROTECTED.finditer(markdown):
+        out.append(to_traditional(markdown[position : match.start()]))
+        out.append(match.group(0))
+        position = match.end()
+    out.append(to_traditional(markdown[position:]))
+    return "".join(out)
+
+
+def convert_page(text: str, source: str) -> str:
+    """A whole page: reader-facing front matter and body converted, marked with its source."""
+    match = _FRONT_MATTER.match(text)
+    meta, body = (match.group(1), text[match.end() :]) if match else ("", text)
+    meta = _CONVERTED_FIELDS.sub(lambda m: f"{m.group(1)}: {to_traditional(m.group(2))}", meta)
+    return f"---\n{meta}converted_from: {source}\n---\n{convert_markdown(body)}"
+
+
+def write_traditional_edition(docs_dir: Path) -> list[Path]:
+    """Write docs/zh-Hant/ from docs/zh/; return the files written or deleted."""
+    source_dir, target_dir = docs_dir / SOURCE_LANGUAGE, docs_dir / LANGUAGE
+    changed: list[Path] = []
+    wanted: set[Path] = set()
+    for source in sorted(source_dir.rglob("*.md")):
+        relative = source.relative_to(source_dir)
+        target = target_dir / relative
+        wanted.add(target)
+        text = convert_page(source.read_text(encoding="utf-8"), f"docs/{SOURCE_LANGUAGE}/{relative.as_posix()}")
+        if not target.exists() or target.read_text(encoding="utf-8") != text:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+            changed.append(target)
+    for stale in [p for p in target_dir.rglob("*.md") if p not in wanted]:
+        stale.unlink()
+        changed.append(stale)
+    return changed

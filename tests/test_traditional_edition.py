@@ -1,0 +1,143 @@
+"""The Traditional Chinese edition, converted from the Simplified pages at build time."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from scripts.fact_errors import FactStoreError
+from scripts.traditional_chinese import convert_markdown, load_overrides, to_traditional
+from tests.search_page import SearchPage
+
+
+class Article(HTMLParser):
+    """Visible text (outside code), element ids and link addresses of a page's article."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.text: list[str] = []
+        self.ids: list[str] = []
+        self.hrefs: list[str] = []
+        self._depth = 0  # inside <article>
+        self._code = 0
+
+    def handle_starttag(self, tag, attrs):
+        a = dict(attrs)
+        self._depth += tag == "article" or (self._depth > 0 and tag not in ("br", "img", "input", "hr", "meta"))
+        if tag in ("code", "pre", "script", "style"):
+            self._code += 1
+        if self._depth:
+            if a.get("id"):
+                self.ids.append(a["id"])
+            if tag == "a" and a.get("href") and not a["href"].startswith("https://github.com"):
+                self.hrefs.append(a["href"])
+
+    def handle_endtag(self, tag):
+        if self._depth and tag not in ("br", "img", "input", "hr", "meta"):
+            self._depth -= 1
+        if tag in ("code", "pre", "script", "style"):
+            self._code -= 1
+
+    def handle_data(self, data):
+        if self._depth and not self._code:
+            self.text.append(data)
+
+
+def article(path: Path) -> Article:
+    parser = Article()
+    parser.feed(path.read_text(encoding="utf-8"))
+    return parser
+
+
+def chinese_pages(site: Path) -> list[Path]:
+    return sorted(p for p in (site / "zh").rglob("index.html"))
+
+
+def test_conversion_uses_taiwan_phrasing_and_the_override_list() -> None:
+    assert to_traditional("软件和芯片") == "軟體和晶片"  # s2twp: Taiwan vocabulary
+    overrides = load_overrides()
+    assert overrides["英伟达"] == "輝達" and overrides["硅谷101"] == "硅谷101"
+    for simplified, traditional in overrides.items():
+        assert to_traditional(f"「{simplified}」") == f"「{traditional}」"
+
+
+def test_code_addresses_ids_anchors_and_latin_text_pass_through() -> None:
+    markdown = (
+        '## 软件 {#software-anchor}\n\n见 [[term:nim|推理微服务]] 和 [数据](../figures.md#data-软件 "数据页")'
+        '{.xref} `代码 软件` <span id="软件-id">软件</span> <https://example.org/软件> NVIDIA Blackwell\n\n'
+        "```python\nprint('软件')\n```\n"
+    )
+    assert convert_markdown(markdown) == (
+        '## 軟體 {#software-anchor}\n\n見 [[term:nim|推理微服务]] 和 [資料](../figures.md#data-软件 "資料頁")'
+        '{.xref} `代码 软件` <span id="软件-id">軟體</span> <https://example.org/软件> NVIDIA Blackwell\n\n'
+        "```python\nprint('软件')\n```\n"
+    )
+
+
+def test_a_broken_override_list_is_reported_with_its_line(tmp_path: Path) -> None:
+    path = tmp_path / "zh-Hant.yml"
+    path.write_text(
+        "- simplified: 英伟达\n  traditional: 輝達\n  why: name\n- simplified: 硅谷\n  why: brand\n", encoding="utf-8"
+    )
+    with pytest.raises(FactStoreError) as caught:
+        load_overrides(path)
+    assert [str(e) for e in caught.value.errors] == [
+        "facts/translation/zh-Hant.yml:4: [1]: an entry needs exactly simplified, traditional and why, each as text "
+        "— follow the entries above it"
+    ]
+
+
+def test_every_chinese_page_has_a_traditional_page_with_the_same_anchors_and_links(site: Path) -> None:
+    for page in chinese_pages(site):
+        traditional = site / "zh-Hant" / page.relative_to(site / "zh")
+        assert traditional.exists(), f"{traditional} is missing"
+        simplified_article, traditional_article = article(page), article(traditional)
+        assert traditional_article.ids == simplified_article.ids, page
+        assert traditional_article.hrefs == simplified_article.hrefs, page
+
+
+def test_no_simplified_only_character_remains(site: Path) -> None:
+    # Converting the page text again must leave no character that is Simplified on its own.
+    # (里 and 了 are Traditional too; OpenCC may still rephrase them, as in 了解 → 瞭解, when a
+    # text node gives it a different context: such rephrasing is not a Simplified character.)
+    problems = []
+    for page in sorted((site / "zh-Hant").rglob("index.html")):
+        for text in article(page).text:
+            again = to_traditional(text)
+            simplified = {
+                old for old, new in zip(text, again, strict=False) if old != new and to_traditional(old) != old
+            }
+            if simplified:
+                problems.append(f"{page.relative_to(site)}: {''.join(sorted(simplified))} in {text.strip()[:40]!r}")
+    assert problems == []
+
+
+def test_override_list_is_honoured_on_the_built_pages(site: Path) -> None:
+    nvidia = "".join(article(site / "zh-Hant/organizations/nvidia/index.html").text)
+    assert "輝達（NVIDIA）" in nvidia and "英偉達（NVIDIA）" not in nvidia
+    about = "".join(article(site / "zh-Hant/about/index.html").text)
+    assert "硅谷101" in about and "矽谷101" not in about
+
+
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("輝達", "organizations/nvidia/"),
+        ("英偉達", "organizations/nvidia/"),
+        ("英伟达", "organizations/nvidia/"),  # Simplified typed on a Traditional page
+        ("黃仁勳", "people/jensen-huang/"),
+        ("數位孿生", "glossary/digital-twin/"),
+        ("台積電", "organizations/tsmc/"),
+        ("美超微", "organizations/supermicro/"),
+        ("GR00T", "glossary/groot/"),
+    ],
+)
+def test_traditional_queries_find_their_page(browser, served_site, query, expected) -> None:
+    search = SearchPage(browser, served_site + "zh-Hant/")
+    results = search.search(query)
+    errors = search.errors
+    search.close()
+    assert results and results[0].endswith("/zh-Hant/" + expected), f"{query}: first was {results[:1]}"
+    assert errors == []
