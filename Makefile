@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test audit lint facts pages bench clean
+.PHONY: serve build test audit lint facts pages bench clean serve-en serve-zh serve-zh-Hant
 
 # The venv is rebuilt whenever a pin changes.
 $(VENV)/.runtime: requirements.txt
@@ -23,6 +23,11 @@ $(VENV)/.dev: requirements-dev.txt $(VENV)/.runtime
 serve: $(VENV)/.runtime
 	$(BIN)/python -m scripts.generate_pages
 	$(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
+
+## serve-en, serve-zh, serve-zh-Hant: preview one language only, at its root; rebuilds take about half the time
+serve-en serve-zh serve-zh-Hant: serve-%: $(VENV)/.runtime
+	$(BIN)/python -m scripts.generate_pages
+	GTC_ONLY_LANGUAGE=$* $(BIN)/python -m mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
 ## build: strict build into site/; a failed build leaves the last good site/ untouched
 build: $(VENV)/.runtime

@@ -38,6 +38,12 @@ def source_line_of_body(page: Any) -> int:
     return text.count("\n", 0, match.end()) + skipped + 1
 
 
+def is_nested_language_build(config: Any) -> bool:
+    """True while mkdocs-static-i18n builds a further language inside the first build: work
+    done once per build (validating, generating pages) is already done then."""
+    return config.plugins["i18n"].building
+
+
 def all_languages_built(config: Any) -> bool:
     """True in the last post-build call: mkdocs-static-i18n builds each further language
     inside the first build's on_post_build, and is `building` while it does."""

@@ -10,9 +10,12 @@ from mkdocs.exceptions import PluginError
 from scripts.fact_errors import FactStoreError
 from scripts.generate_pages import write_generated_pages
 from scripts.load_facts import load_facts_cached
+from scripts.page_languages import is_nested_language_build
 
 
 def on_pre_build(config) -> None:
+    if is_nested_language_build(config):
+        return
     try:
         write_generated_pages(load_facts_cached(), Path(config.docs_dir))
     except FactStoreError as err:

@@ -10,13 +10,15 @@ from mkdocs.plugins import event_priority
 
 from scripts.fact_errors import FactStoreError
 from scripts.load_facts import load_facts_cached
-from scripts.page_languages import all_languages_built
+from scripts.page_languages import all_languages_built, is_nested_language_build
 from scripts.search_index import split_search_index
 from scripts.search_terms import jieba_words
 
 
 @event_priority(100)  # before the search plugin reads the user dictionary
 def on_config(config):
+    if is_nested_language_build(config):  # the dictionary is written and jieba has it
+        return config
     try:
         import jieba  # noqa: F401  Material segments Chinese only when this imports
     except ImportError as err:
