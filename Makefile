@@ -58,8 +58,9 @@ node_modules/.installed: package-lock.json
 audit: $(VENV)/.dev node_modules/.installed
 	$(BIN)/python -m pytest audits
 
-## bench: measure search (index sizes, keystroke-to-results time) against the stock setup
+## bench: build time at 1x/10x/50x and search speed, each against a plain-stack baseline in the same run
 bench: $(VENV)/.dev
+	$(BIN)/python -m benchmarks.bench_build --scales 1,10,50
 	$(BIN)/python -m benchmarks.bench_search
 
 clean:

@@ -148,7 +148,10 @@ def write_synthetic_docs(
     written = []
     for lang in LANGUAGES:
         lang_dir = source_docs / lang
-        pages = {path.relative_to(lang_dir).as_posix(): path.read_text(encoding="utf-8") for path in hand_written_pages(lang_dir)}
+        pages = {
+            path.relative_to(lang_dir).as_posix(): path.read_text(encoding="utf-8")
+            for path in hand_written_pages(lang_dir)
+        }
         for replica in range(scale):
             for page, text in pages.items():
                 path = target_docs / lang / (page if replica == 0 else f"r{replica}/{page}")

@@ -1,0 +1,74 @@
+"""The build benchmark measures what it says: a valid store N times the real one, pages that
+cite only its records with links that resolve, and a baseline without our hooks.
+
+Smoke tests only, at scale 2: nothing here is timed."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+from pathlib import Path
+
+import pytest
+from mkdocs.utils.yaml import yaml_load
+
+from benchmarks.bench_build import baseline_config
+from benchmarks.synthetic_store import write_synthetic_docs, write_synthetic_store
+from scripts.crossrefs import KINDS, find_crossrefs
+from scripts.fact_model import FactStore, Person
+from scripts.generate_pages import write_generated_pages
+from scripts.load_facts import ROOT, load_facts
+
+SCALE = 2
+_LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")
+
+
+@pytest.fixture(scope="module")
+def synthetic(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, FactStore]:
+    folder = tmp_path_factory.mktemp("synthetic")
+    write_synthetic_store(folder / "facts", SCALE)
+    return folder, load_facts(folder / "facts")
+
+
+def test_store_is_valid_and_exactly_scale_times_the_real_one(synthetic: tuple[Path, FactStore]) -> None:
+    _, store = synthetic
+    real = load_facts(ROOT / "facts")
+    for kind, records in real.records.items():
+        assert len(store.records[kind]) == SCALE * len(records), kind
+    assert store.categories == real.categories
+    # Replica 0 is the real store; replica 1 refers only to its own copies.
+    assert set(real.by_id) < set(store.by_id)
+    copy = store.get("jensen-huang-x1")
+    assert isinstance(copy, Person) and copy.affiliation == "nvidia-x1" and copy.source == "sv101-gtc-2024-x1"
+    assert copy.related and all(related.endswith("-x1") for related in copy.related)
+    assert copy.name.en.endswith("x1") and copy.description.zh.endswith("(x1)")
+
+
+def test_pages_cite_only_existing_records_and_links_resolve(synthetic: tuple[Path, FactStore]) -> None:
+    folder, store = synthetic
+    docs = folder / "docs"
+    pages = write_synthetic_docs(docs, SCALE)
+    write_generated_pages(store, docs)
+    cited = set()
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        for kind, record_id in find_crossrefs(text):
+            assert record_id in store.records[KINDS[kind]], f"{page}: [[{kind}:{record_id}]]"
+            cited.add(record_id)
+        for target in _LINK.findall(text):
+            if "://" not in target:
+                resolved = posixpath.normpath(posixpath.join(page.parent.as_posix(), target))
+                assert Path(resolved).is_file(), f"{page}: broken link {target}"
+    assert any(path.relative_to(docs).parts[1] == "r1" for path in pages)
+    assert {record_id for record_id in cited if record_id.endswith("-x1")}
+
+
+def test_baseline_config_has_no_hooks_and_no_theme_overrides() -> None:
+    text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    original, baseline = yaml_load(text), yaml_load(baseline_config(text))
+    assert original["hooks"] and "hooks" not in baseline
+    assert "custom_dir" in original["theme"] and "custom_dir" not in baseline["theme"]
+    # Everything else the stock build sees is the same.
+    for key in ("plugins", "markdown_extensions", "nav", "not_in_nav", "extra_css"):
+        assert baseline[key] == original[key], key
+    assert baseline["theme"] == {key: value for key, value in original["theme"].items() if key != "custom_dir"}
