@@ -82,19 +82,29 @@ def baseline_config(text: str) -> str:
     return "".join(out)
 
 
-def make_project(target: Path, scale: int, pristine_docs: Path) -> None:
-    """Our project: a copy of the build files, the synthetic store, the synthetic pages."""
+def snapshot_build_files(target: Path, root: Path = ROOT) -> Path:
+    """Copy what a build needs besides the store and the pages, once, so that every scale of a
+    run measures the same code even while scripts/ is being edited.
+
+    The scripts read facts/schema/ and facts/translation/ beside themselves, not from
+    GTC_FACTS_DIR: every folder of facts/ is copied too.
+    """
     target.mkdir(parents=True)
-    for part in PROJECT_PARTS:
-        source = ROOT / part
+    parts = [root / part for part in PROJECT_PARTS]
+    parts += [path for path in (root / "facts").iterdir() if path.is_dir()]
+    for source in parts:
+        destination = target / source.relative_to(root)
         if source.is_dir():
-            shutil.copytree(source, target / part, ignore=shutil.ignore_patterns("__pycache__"))
+            shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
         else:
-            shutil.copyfile(source, target / part)
+            shutil.copyfile(source, destination)
+    return target
+
+
+def make_project(target: Path, scale: int, pristine_docs: Path, build_files: Path) -> None:
+    """Our project: the build files, the synthetic store, the synthetic pages."""
+    shutil.copytree(build_files, target)
     write_synthetic_store(target / "facts", scale)
-    # The scripts read facts/schema/ and facts/translation/ beside themselves, not from GTC_FACTS_DIR.
-    for folder in (path for path in (ROOT / "facts").iterdir() if path.is_dir()):
-        shutil.copytree(folder, target / "facts" / folder.name)
     write_synthetic_docs(pristine_docs, scale)
     reset_docs(target, pristine_docs)
 
@@ -278,10 +288,10 @@ def pages_per_language(docs: Path) -> dict[str, int]:
     return {lang.name: sum(1 for _ in lang.rglob("*.md")) for lang in languages(docs)}
 
 
-def measure_scale(work: Path, scale: int, edit: bool) -> dict[str, Any]:
+def measure_scale(work: Path, scale: int, edit: bool, build_files: Path) -> dict[str, Any]:
     pristine, ours, base = work / "pristine-docs", work / "ours", work / "baseline"
     log(f"[{scale}x] writing the synthetic store and pages")
-    make_project(ours, scale, pristine)
+    make_project(ours, scale, pristine, build_files)
     make_baseline(base, ours, pristine)
     result: dict[str, Any] = {"scale": scale, "terms": len(read_records(ours / "facts", "terms"))}
     times: dict[str, list[float]] = {"ours": [], "baseline": []}
@@ -345,11 +355,15 @@ def _mib(kib: int) -> str:
     return f"{kib / 1024:,.0f} MiB"
 
 
+def _calls(count: int) -> str:
+    return f"{count} call" if count == 1 else f"{count} calls"
+
+
 def _met(ok: bool) -> str:
     return "**met**" if ok else "**not met**"
 
 
-def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float) -> str:
+def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float, version: str) -> str:
     by_scale = {r["scale"]: r for r in results}
     first = min(by_scale)
     best = {r["scale"]: {name: min(times) for name, times in r["times"].items()} for r in results}
@@ -370,7 +384,7 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float)
         rows_share.append(
             f"| {scale}x | {first_build['build']:.1f} s | {first_build['ours']:.2f} s | "
             f"{first_build['ours'] / first_build['build']:.0%} | {functions['load']:.2f} s | "
-            f"{functions['generate']:.2f} s ({first_build['calls']['generate']} calls) | "
+            f"{functions['generate']:.2f} s ({_calls(first_build['calls']['generate'])}) | "
             f"{functions['convert']:.2f} s | {functions['resolve']:.2f} s | {other:.2f} s |"
         )
         rows_dedup.append(
@@ -449,6 +463,8 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float)
             "",
             f"Machine: {machine()}. Load average (1, 5, 15 min) before the run: {load[0]}; after: {load[1]}.",
             "",
+            f"Code measured: {version}; copied once at the start of the run and used at every scale.",
+            "",
             "## Targets",
             "",
             *lines_targets,
@@ -505,7 +521,9 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float)
             "",
             "## Search index per language",
             "",
-            "Ours writes one index per language; the baseline (stock i18n) writes one merged index of all of them.",
+            "Ours writes one index per language (UTF-8 JSON); the baseline (stock i18n) writes one merged index of",
+            "all of them, as Material writes it: JSON with non-ASCII characters as `\\uXXXX` escapes, so compare the",
+            "gzip sizes rather than the raw ones.",
             "",
             "| scale | "
             + " | ".join(f"{lang} | {lang} gzip" for lang in langs)
@@ -529,6 +547,23 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float)
     )
 
 
+def code_version() -> str:
+    """The commit measured, and whether the copied build files differed from it (read-only git)."""
+
+    def git(*args: str) -> str:
+        try:
+            result = subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, check=False)
+        except OSError:
+            return ""
+        return result.stdout.strip() if result.returncode == 0 else ""
+
+    commit = git("rev-parse", "--short", "HEAD")
+    if not commit:
+        return "not a git checkout"
+    changed = git("status", "--porcelain", "--", *PROJECT_PARTS, "facts")
+    return f"commit {commit}" + (" with uncommitted changes to the build files or facts" if changed else "")
+
+
 def _load_average() -> str:
     return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
@@ -546,13 +581,16 @@ def main(argv: list[str] | None = None) -> None:
     scales = sorted({int(value) for value in args.scales.split(",") if value.strip()})
     load_before = _load_average()
     start = time.perf_counter()
+    version = code_version()
     results = []
-    for scale in scales:
-        with tempfile.TemporaryDirectory(prefix=f"bench-build-{scale}x-") as temp:
-            # The edit loop is measured at the smallest scale (1x in the default run).
-            results.append(measure_scale(Path(temp), scale, edit=scale == scales[0]))
+    with tempfile.TemporaryDirectory(prefix="bench-build-code-") as code:
+        build_files = snapshot_build_files(Path(code) / "project")
+        for scale in scales:
+            with tempfile.TemporaryDirectory(prefix=f"bench-build-{scale}x-") as temp:
+                # The edit loop is measured at the smallest scale (1x in the default run).
+                results.append(measure_scale(Path(temp), scale, scale == scales[0], build_files))
     seconds = time.perf_counter() - start
-    RESULTS.write_text(report(results, (load_before, _load_average()), seconds), encoding="utf-8")
+    RESULTS.write_text(report(results, (load_before, _load_average()), seconds, version), encoding="utf-8")
     print(RESULTS.read_text(encoding="utf-8"))
 
 

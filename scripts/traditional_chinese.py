@@ -21,8 +21,8 @@ from scripts.read_yaml import read_yaml
 LANGUAGE = "zh-Hant"
 SOURCE_LANGUAGE = "zh"
 OVERRIDES_FILE = Path(__file__).resolve().parent.parent / "facts" / "translation" / "zh-Hant.yml"
-# Private-use characters hold an override's place while OpenCC runs: it leaves them alone.
-_PLACEHOLDER_BASE = 0xE000
+# Private-use characters stand in for each override while OpenCC runs: it leaves them alone.
+_STAND_IN_BASE = 0xE000
 # What conversion must not touch in Markdown: code, references, link addresses, HTML tags,
 # attribute lists ({#anchor .class}) and autolinks.
 _PROTECTED = re.compile(
@@ -81,13 +81,13 @@ def _converter() -> opencc.OpenCC:
 @cache
 def _overrides_of(stamp: tuple[int, int]) -> tuple[tuple[str, str, str], ...]:
     return tuple(
-        (simplified, chr(_PLACEHOLDER_BASE + i), traditional)
+        (simplified, chr(_STAND_IN_BASE + i), traditional)
         for i, (simplified, traditional) in enumerate(load_overrides().items())
     )
 
 
 def _overrides() -> tuple[tuple[str, str, str], ...]:
-    """(simplified, placeholder, traditional) for every override, reread when the file changes."""
+    """(simplified, stand_in, traditional) for every override, reread when the file changes."""
     stat = OVERRIDES_FILE.stat()
     return _overrides_of((stat.st_mtime_ns, stat.st_size))
 
@@ -95,11 +95,11 @@ def _overrides() -> tuple[tuple[str, str, str], ...]:
 def to_traditional(text: str) -> str:
     """Plain Simplified text in Traditional characters, Taiwan phrasing, overrides first."""
     overrides = _overrides()
-    for simplified, placeholder, _ in overrides:
-        text = text.replace(simplified, placeholder)
+    for simplified, stand_in, _ in overrides:
+        text = text.replace(simplified, stand_in)
     text = _converter().convert(text)
-    for _, placeholder, traditional in overrides:
-        text = text.replace(placeholder, traditional)
+    for _, stand_in, traditional in overrides:
+        text = text.replace(stand_in, traditional)
     return text
 
 
