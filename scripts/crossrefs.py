@@ -16,12 +16,13 @@ import difflib
 import posixpath
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from scripts.fact_model import FactStore, Figure, Quote, Record
 from scripts.localized_formats import format_figure
 from scripts.markdown_text import escape_attribute, escape_markdown
 from scripts.traditional_chinese import LANGUAGE as TRADITIONAL
-from scripts.traditional_chinese import SOURCE_LANGUAGE, convert_markdown
+from scripts.traditional_chinese import SOURCE_LANGUAGE, convert_markdown, to_traditional
 
 KINDS = {
     "term": "terms",
@@ -68,6 +69,10 @@ class CrossrefError(Exception):
         self.problems = problems
         super().__init__("\n".join(f"{page}:{p.line}: {p.message}" for p in problems))
 
+    def located(self, source_name: str, first_line: int) -> CrossrefError:
+        """The same problems named by source file and line, for Markdown that starts on first_line of source_name."""
+        return CrossrefError(source_name, [CrossrefProblem(p.line + first_line - 1, p.message) for p in self.problems])
+
 
 def record_link(record: Record, page_path: str) -> str:
     """Relative Markdown link from page_path to where record is shown."""
@@ -75,8 +80,14 @@ def record_link(record: Record, page_path: str) -> str:
     path, _, anchor = target.partition("#")
     if path == page_path:
         return f"#{anchor}"
-    relative = posixpath.relpath(path, posixpath.dirname(page_path) or ".")
+    relative = _relative_path(path, posixpath.dirname(page_path))
     return f"{relative}#{anchor}" if anchor else relative
+
+
+@lru_cache(maxsize=1 << 16)
+def _relative_path(path: str, start: str) -> str:
+    # Every page of a folder links to the same records: relpath is worth computing once.
+    return posixpath.relpath(path, start or ".")
 
 
 def find_crossrefs(markdown: str) -> list[tuple[str, str]]:
@@ -137,27 +148,32 @@ def _render(record: Record, label: str | None, lang: str, page_path: str, whole_
             )
         opening, closing = ("“", "”")
         return f"[{opening}{quoted}{closing}]({link})"
-    text = (
-        escape_markdown(label)
-        if label
-        else (
-            escape_markdown(format_figure(record, lang))
-            if isinstance(record, Figure)
-            else escape_markdown(record.name[lang])
-        )
-    )
-    tooltip = record.description[lang]
-    if isinstance(record, Figure):
-        tooltip = record.name[lang]
-    return f'[{text}]({link} "{escape_attribute(tooltip)}"){{.xref .xref-{record.kind}}}'
+    text, tooltip = _link_text(store, record.id, label, lang)
+    return f'[{text}]({link} "{tooltip}"){{.xref .xref-{record.kind}}}'
 
 
-def resolve_crossrefs(
-    markdown: str, lang: str, page_path: str, store: FactStore, first_line: int = 1, source_name: str | None = None
-) -> str:
-    """Replace every reference; raise CrossrefError naming each bad one by line.
+# A record is cited on many pages: its link text and tooltip are worked out once per language.
+@lru_cache(maxsize=1 << 15)
+def _link_text(store: FactStore, record_id: str, label: str | None, lang: str) -> tuple[str, str]:
+    """(text, tooltip) of a link to a record, escaped for Markdown; zh-Hant converted from zh."""
+    if lang == TRADITIONAL:
+        text, tooltip = _link_text(store, record_id, label, SOURCE_LANGUAGE)
+        return to_traditional(text), to_traditional(tooltip)
+    record = store.get(record_id)
+    if label:
+        text = label
+    elif isinstance(record, Figure):
+        text = format_figure(record, lang)
+    else:
+        text = record.name[lang]
+    tooltip = record.name[lang] if isinstance(record, Figure) else record.description[lang]
+    return escape_markdown(text), escape_attribute(tooltip)
 
-    page_path places the links; source_name (default: page_path) names the file in errors.
+
+def resolve_crossrefs(markdown: str, lang: str, page_path: str, store: FactStore) -> str:
+    """Replace every reference; raise CrossrefError naming each bad one by page_path and line.
+
+    page_path places the links; CrossrefError.located names a source file instead.
     """
     problems: list[CrossrefProblem] = []
 
@@ -166,17 +182,17 @@ def resolve_crossrefs(
             return match.group(0)
         record, label, problem = _lookup(store, match["body"])
         if record is None:
-            line = first_line + markdown.count("\n", 0, match.start())
+            line = 1 + markdown.count("\n", 0, match.start())
             problems.append(CrossrefProblem(line, problem))
             return match.group(0)
         line_start = markdown.rfind("\n", 0, match.start()) + 1
         line_end = markdown.find("\n", match.end())
         whole_line = markdown[line_start : line_end if line_end >= 0 else None].strip() == match.group(0)
-        if lang == TRADITIONAL:
+        if lang == TRADITIONAL and isinstance(record, Quote):
             return convert_markdown(_render(record, label, SOURCE_LANGUAGE, page_path, whole_line, store))
         return _render(record, label, lang, page_path, whole_line, store)
 
     resolved = _PATTERN.sub(replace, markdown)
     if problems:
-        raise CrossrefError(source_name or page_path, problems)
+        raise CrossrefError(page_path, problems)
     return resolved

@@ -110,7 +110,9 @@ RECORD_TYPES: dict[str, type[Record]] = {
 }
 
 
-@dataclass
+# Compared and hashed by identity: caches keyed on a store (crossrefs) stay cheap and
+# never mix two loads of the fact files.
+@dataclass(eq=False)
 class FactStore:
     """Every record, by kind and by id, plus the categories of each kind."""
 
@@ -126,6 +128,11 @@ class FactStore:
         for record in self.by_id.values():
             for related_id in record.related:
                 self.referrers.setdefault(related_id, []).append(record.id)
+        # speaker id -> what they said, in file order: every person's page lists it.
+        self.quotes_by_speaker: dict[str, list[Quote]] = {}
+        for quote in self.records.get("quotes", {}).values():
+            if isinstance(quote, Quote):
+                self.quotes_by_speaker.setdefault(quote.speaker, []).append(quote)
 
     def of_kind(self, kind: str) -> list[Record]:
         return list(self.records.get(kind, {}).values())

@@ -16,6 +16,7 @@ from scripts.crossrefs import KINDS, find_crossrefs
 from scripts.fact_errors import FactStoreError
 from scripts.fact_model import LANGUAGES, FactStore
 from scripts.load_facts import ROOT, load_facts_cached
+from scripts.page_files import write_if_changed
 from scripts.render_pages import Backlinks, render_language_pages
 from scripts.traditional_chinese import write_traditional_edition
 
@@ -63,11 +64,8 @@ def write_generated_pages(store: FactStore, docs_dir: Path = DOCS_DIR) -> list[P
                 path.unlink()
                 changed.append(path)
         for relative, text in pages.items():
-            path = lang_dir / relative
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                path.write_text(text, encoding="utf-8")
-                changed.append(path)
+            if write_if_changed(lang_dir / relative, text):
+                changed.append(lang_dir / relative)
     return changed + write_traditional_edition(docs_dir)
 
 

@@ -7,12 +7,13 @@ import html
 # Characters that are syntax in Python-Markdown or its tables extension; a backslash
 # makes each literal (Python-Markdown knows no other backslash escapes).
 _MARKDOWN_SPECIAL = "\\`*_{}[]()#+-!|"
+_MARKDOWN_ESCAPES = str.maketrans({char: f"\\{char}" for char in _MARKDOWN_SPECIAL})
 
 
 def escape_markdown(text: str) -> str:
     """'<b>*x*</b>' -> '&lt;b&gt;\\*x\\*&lt;/b&gt;': HTML and Markdown both stay inert."""
     text = html.escape(text, quote=False)
-    return "".join(f"\\{char}" if char in _MARKDOWN_SPECIAL else char for char in text)
+    return text.translate(_MARKDOWN_ESCAPES)
 
 
 def escape_attribute(text: str) -> str:

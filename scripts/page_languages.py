@@ -16,12 +16,13 @@ PUBLISHED_LANGUAGES = (*LANGUAGES, TRADITIONAL)
 FRONT_MATTER = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.UNICODE | re.DOTALL)
 
 
-def page_language(page: Any, docs_dir: str) -> tuple[str, str]:
+def page_language(page: Any) -> tuple[str, str]:
     """('zh', 'chapters/keynote.md') for docs/zh/chapters/keynote.md."""
-    parts = Path(page.file.abs_src_path).resolve().relative_to(Path(docs_dir).resolve()).parts
-    if len(parts) < 2 or parts[0] not in PUBLISHED_LANGUAGES:
+    # With docs_structure "folder", mkdocs-static-i18n keeps the language folder in src_uri.
+    lang, _, path = page.file.src_uri.partition("/")
+    if not path or lang not in PUBLISHED_LANGUAGES:
         raise ValueError(f"{page.file.abs_src_path} is not inside docs/<language>/")
-    return parts[0], "/".join(parts[1:])
+    return lang, path
 
 
 def source_line_of_body(page: Any) -> int:

@@ -32,11 +32,11 @@ MAX_DEPTH = 20
 INVISIBLE_CHARACTER = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff]")
 
 
-class _StrictLoader(yaml.SafeLoader):
-    """SafeLoader with YAML 1.2 plain scalars, no aliases and a nesting limit."""
+class _StrictComposer(yaml.composer.Composer):
+    """PyYAML's composer without aliases and with a nesting limit."""
 
-    def __init__(self, stream: str) -> None:
-        super().__init__(stream)
+    def __init__(self) -> None:
+        super().__init__()
         self._depth = 0
 
     def compose_node(self, parent, index):
@@ -55,20 +55,24 @@ class _StrictLoader(yaml.SafeLoader):
             self._depth -= 1
 
 
-_StrictLoader.yaml_implicit_resolvers = {
+class _StrictResolver(yaml.resolver.Resolver):
+    """YAML 1.2 plain scalars: true/false, decimal numbers, everything else text."""
+
+
+_StrictResolver.yaml_implicit_resolvers = {
     first: [
         (tag, regexp)
         for tag, regexp in resolvers
         if tag.rsplit(":", 1)[-1] not in ("bool", "int", "float", "timestamp")
     ]
-    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+    for first, resolvers in yaml.resolver.Resolver.yaml_implicit_resolvers.items()
 }
-_StrictLoader.add_implicit_resolver(
+_StrictResolver.add_implicit_resolver(
     "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
 )
 # Underscores group digits (1_550_000_000), as YAML 1.1 and Python allow.
-_StrictLoader.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9][0-9_]*$"), list("-+0123456789"))
-_StrictLoader.add_implicit_resolver(
+_StrictResolver.add_implicit_resolver("tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9][0-9_]*$"), list("-+0123456789"))
+_StrictResolver.add_implicit_resolver(
     "tag:yaml.org,2002:float",
     re.compile(
         r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
@@ -77,7 +81,42 @@ _StrictLoader.add_implicit_resolver(
 )
 
 
-_StrictLoader.add_constructor(ALIAS_TAG, lambda _loader, _node: None)
+class _StrictConstructor(yaml.constructor.SafeConstructor):
+    pass
+
+
+_StrictConstructor.add_constructor(ALIAS_TAG, lambda _loader, _node: None)
+
+
+class _StrictLoader(
+    yaml.reader.Reader, yaml.scanner.Scanner, yaml.parser.Parser, _StrictComposer, _StrictConstructor, _StrictResolver
+):
+    """PyYAML's own parser: slow, and the source of the error messages contributors see."""
+
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        _StrictComposer.__init__(self)
+        _StrictConstructor.__init__(self)
+        _StrictResolver.__init__(self)
+
+
+# libyaml parses several times faster; its events go through the same composer, resolver
+# and constructor. When it finds the text invalid, _StrictLoader reads it again so that
+# the message is PyYAML's (the one tests and documentation show).
+if yaml.__with_libyaml__:
+    import yaml.cyaml
+
+    class _FastStrictLoader(_StrictComposer, yaml.cyaml.CParser, _StrictConstructor, _StrictResolver):
+        def __init__(self, stream: str) -> None:
+            yaml.cyaml.CParser.__init__(self, stream)
+            _StrictComposer.__init__(self)
+            _StrictConstructor.__init__(self)
+            _StrictResolver.__init__(self)
+
+else:
+    _FastStrictLoader = _StrictLoader
 
 
 def format_path(path: FieldPath) -> str:
@@ -186,17 +225,12 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                     display_name, number, "", "a tab is used for indentation", "indent with spaces only (two per level)"
                 )
             ]
-    loader = _StrictLoader(text)
     try:
-        node = loader.get_single_node()
-        if node is None:
-            return YamlDocument(display_name, None, {}, []), []
-        lines: dict[FieldPath, int] = {}
-        problems: list[Problem] = []
-        _walk(node, (), lines, problems)
-        # Only a list or mapping used as a key cannot be built into Python data.
-        unbuildable = any(problem == KEY_PROBLEM for _, _, problem, _ in problems)
-        data = None if unbuildable else loader.construct_document(node)
+        return compose_document(_FastStrictLoader, text, display_name), []
+    except yaml.MarkedYAMLError:
+        pass
+    try:
+        return compose_document(_StrictLoader, text, display_name), []
     except yaml.MarkedYAMLError as err:
         # An unclosed quote is best shown where it opens, not at the end of the file.
         unclosed_quote = err.context == "while scanning a quoted scalar" and err.context_mark is not None
@@ -212,6 +246,21 @@ def read_yaml(path: Path, display_name: str) -> tuple[YamlDocument | None, list[
                 "check indentation, colons and quotes on this line and the one above",
             )
         ]
+
+
+def compose_document(loader_class: type, text: str, display_name: str) -> YamlDocument:
+    """The document of text, its lines and its problems; raises yaml.MarkedYAMLError."""
+    loader = loader_class(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return YamlDocument(display_name, None, {}, [])
+        lines: dict[FieldPath, int] = {}
+        problems: list[Problem] = []
+        _walk(node, (), lines, problems)
+        # Only a list or mapping used as a key cannot be built into Python data.
+        unbuildable = any(problem == KEY_PROBLEM for _, _, problem, _ in problems)
+        data = None if unbuildable else loader.construct_document(node)
     finally:
         loader.dispose()
-    return YamlDocument(display_name, data, lines, problems), []
+    return YamlDocument(display_name, data, lines, problems)

@@ -26,6 +26,7 @@ from scripts.search_terms import search_tags
 # kind of record -> the word used in cross-references to it ("terms" -> "term").
 REF_KIND = {kind: ref for ref, kind in KINDS.items()}
 # Kinds with a page per record, and the folder (under a language root) that holds them.
+SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 RECORD_FOLDERS = {"terms": "glossary", "people": "people", "organizations": "organizations"}
 
 # A hand-written page that cites records: (path relative to the language root, title).
@@ -51,7 +52,9 @@ def _front_matter(
         meta["tags"] = [html.escape(tag) for tag in search_tags(record)]
         # Between record pages that match a query equally, the more cited record ranks first.
         meta["search"] = {"boost": round(1 + math.log2(1 + citations), 2)}
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False, width=1000) + "---\n\n"
+    # libyaml's emitter when PyYAML has it: thousands of record pages, the same YAML.
+    dumped = yaml.dump(meta, Dumper=SAFE_DUMPER, allow_unicode=True, sort_keys=False, width=1000)
+    return "---\n" + dumped + "---\n\n"
 
 
 def _labelled_inline(label: str, value: str, lang: str) -> str:
@@ -132,7 +135,7 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
     )
     if record.source:
         out.append(_definition(t("source", lang), ref(store.get(record.source))))
-    spoken = [q for q in store.of_kind("quotes") if isinstance(q, Quote) and q.speaker == record.id]
+    spoken = store.quotes_by_speaker.get(record.id, [])
     figures = [r for r in related if isinstance(r, Figure)]
     quotes = list(dict.fromkeys([*spoken, *(r for r in related if isinstance(r, Quote))]))
     others = [r for r in related if not isinstance(r, (Figure, Quote))]

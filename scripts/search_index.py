@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from pathlib import Path
 
 INDEX = Path("search") / "search_index.json"
@@ -19,6 +20,11 @@ SEARCH_LANGUAGES = {"zh-Hant": "zh"}
 # Material joins the words jieba found with U+200B.
 WORD_BREAK = "\u200b"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+
+
+@cache  # once per build: a frozenset keeps its hash, so a lookup costs no more than that
+def _first_characters(names: frozenset[str]) -> frozenset[str]:
+    return frozenset(name[0] for name in names)
 
 
 def join_single_characters(text: str, names: frozenset[str]) -> str:
@@ -32,7 +38,7 @@ def join_single_characters(text: str, names: frozenset[str]) -> str:
     """
     if WORD_BREAK not in text:
         return text
-    first_characters = {name[0] for name in names}
+    first_characters = _first_characters(names)
     pieces = text.split(WORD_BREAK)
     out: list[str] = []
     glue_next = False

@@ -10,12 +10,13 @@ unchanged; references are resolved on the converted page and their text converte
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import opencc
 
 from scripts.fact_errors import FactError, FactStoreError
+from scripts.page_files import write_if_changed
 from scripts.read_yaml import read_yaml
 
 LANGUAGE = "zh-Hant"
@@ -78,20 +79,44 @@ def _converter() -> opencc.OpenCC:
     return opencc.OpenCC("s2twp")
 
 
+# (file, modification time, size) of the override list as last read.
+Stamp = tuple[str, int, int]
+
+
 @cache
-def _overrides_of(stamp: tuple[int, int]) -> tuple[tuple[str, str, str], ...]:
+def _overrides_of(stamp: Stamp) -> tuple[tuple[str, str, str], ...]:
     return tuple(
         (simplified, chr(_STAND_IN_BASE + i), traditional)
-        for i, (simplified, traditional) in enumerate(load_overrides().items())
+        for i, (simplified, traditional) in enumerate(load_overrides(Path(stamp[0])).items())
     )
 
 
-def _overrides() -> tuple[tuple[str, str, str], ...]:
-    """(simplified, stand_in, traditional) for every override, reread when the file changes."""
+def _overrides_stamp() -> Stamp:
     stat = OVERRIDES_FILE.stat()
-    return _overrides_of((stat.st_mtime_ns, stat.st_size))
+    return str(OVERRIDES_FILE), stat.st_mtime_ns, stat.st_size
 
 
+_stamp: Stamp | None = None
+
+
+def _overrides() -> tuple[tuple[str, str, str], ...]:
+    """(simplified, stand_in, traditional) for every override, as of the last refresh_overrides."""
+    return _overrides_of(_stamp or refresh_overrides())
+
+
+def refresh_overrides() -> Stamp:
+    """Reread the override list if its file changed since it was read (under mkdocs serve
+    this module outlives a build). Called once per build, not once per text converted."""
+    global _stamp
+    stamp = _overrides_stamp()
+    if stamp != _stamp:
+        _stamp = stamp
+        to_traditional.cache_clear()
+    return stamp
+
+
+# Names, descriptions and link tooltips are converted again on every page that cites them.
+@lru_cache(maxsize=1 << 14)
 def to_traditional(text: str) -> str:
     """Plain Simplified text in Traditional characters, Taiwan phrasing, overrides first."""
     overrides = _overrides()
@@ -124,6 +149,7 @@ def convert_page(text: str, source: str) -> str:
 
 def write_traditional_edition(docs_dir: Path) -> list[Path]:
     """Write docs/zh-Hant/ from docs/zh/; return the files written or deleted."""
+    refresh_overrides()
     source_dir, target_dir = docs_dir / SOURCE_LANGUAGE, docs_dir / LANGUAGE
     changed: list[Path] = []
     wanted: set[Path] = set()
@@ -132,9 +158,7 @@ def write_traditional_edition(docs_dir: Path) -> list[Path]:
         target = target_dir / relative
         wanted.add(target)
         text = convert_page(source.read_text(encoding="utf-8"), f"docs/{SOURCE_LANGUAGE}/{relative.as_posix()}")
-        if not target.exists() or target.read_text(encoding="utf-8") != text:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(text, encoding="utf-8")
+        if write_if_changed(target, text):
             changed.append(target)
     for stale in [p for p in target_dir.rglob("*.md") if p not in wanted]:
         stale.unlink()

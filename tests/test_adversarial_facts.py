@@ -1174,7 +1174,10 @@ def store() -> FactStore:
 
 def crossref_problems(markdown: str, store: FactStore) -> list[str]:
     with pytest.raises(CrossrefError) as caught:
-        resolve_crossrefs(markdown, "en", "chapters/a.md", store, first_line=3)
+        try:
+            resolve_crossrefs(markdown, "en", "chapters/a.md", store)
+        except CrossrefError as err:
+            raise err.located("chapters/a.md", 3) from None
     return str(caught.value).splitlines()
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from benchmarks.bench_build import baseline_config
+from benchmarks.bench_build import baseline_config, instrumented_build, make_project, snapshot_build_files
 from benchmarks.synthetic_store import write_synthetic_docs, write_synthetic_store
 from scripts.crossrefs import KINDS, find_crossrefs
 from scripts.fact_model import FactStore, Person
@@ -72,3 +72,16 @@ def test_baseline_config_has_no_hooks_and_no_theme_overrides() -> None:
     for key in ("plugins", "markdown_extensions", "nav", "not_in_nav", "extra_css"):
         assert baseline[key] == original[key], key
     assert baseline["theme"] == {key: value for key, value in original["theme"].items() if key != "custom_dir"}
+
+
+def test_a_fact_edited_between_two_builds_in_one_process_shows_everywhere(tmp_path: Path) -> None:
+    """What `mkdocs serve` does after a YAML edit: the second build must not reuse the old store,
+    old link texts or old pages, on the record's own page or where a chapter cites it."""
+    project = tmp_path / "project"
+    make_project(project, 1, tmp_path / "pristine-docs", snapshot_build_files(tmp_path / "build-files"))
+    report = instrumented_build(project, tmp_path / "site", tmp_path / "report.json", "edit")
+    rebuilt = report["rebuild"]
+    assert rebuilt["edit_visible"]
+    # The edited term is the first of facts/terms.yml (gpu), cited by the English home page.
+    assert {"glossary/gpu/index.html", "index.html", "glossary/index.html"} <= set(rebuilt["pages_with_edit"])
+    assert not any(page.startswith(("zh/", "zh-Hant/")) for page in rebuilt["pages_with_edit"])

@@ -59,7 +59,10 @@ def test_code_is_left_as_typed(store: FactStore) -> None:
 def test_unknown_ids_and_kinds_are_reported_with_their_lines(store: FactStore) -> None:
     text = "Front.\n\n[[term:nmi]] and\n[[persn:jensen-huang]]\n"
     with pytest.raises(CrossrefError) as caught:
-        resolve_crossrefs(text, "en", "chapters/keynote.md", store, first_line=4)
+        try:
+            resolve_crossrefs(text, "en", "chapters/keynote.md", store)
+        except CrossrefError as err:
+            raise err.located("chapters/keynote.md", 4) from None
     assert str(caught.value).splitlines() == [
         "chapters/keynote.md:6: unknown term id 'nmi' in [[term:nmi]]: did you mean 'nim'?",
         "chapters/keynote.md:7: unknown kind 'persn' in [[persn:jensen-huang]]: did you mean 'person'?",

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from scripts import read_yaml
 from scripts.fact_errors import FactStoreError
-from scripts.load_facts import load_facts, main
+from scripts.load_facts import ROOT, load_facts, main
 from tests.conftest import edit
 
 # Terms the foundation promised, so that every mechanism runs on real data.
@@ -228,3 +229,17 @@ def test_command_line_exits_non_zero_and_lists_problems(facts_dir: Path, capsys)
     assert "facts/terms.yml:8: nim.related[0]: unknown id 'blackwel'" in capsys.readouterr().err
     edit(facts_dir / "terms.yml", "  related: [blackwel]\n", "  related: [blackwell]\n")
     assert main([str(facts_dir)]) == 0
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "facts").rglob("*.yml")), ids=lambda p: p.name)
+def test_libyaml_and_pyyaml_read_every_fact_file_alike(path: Path) -> None:
+    """The store is parsed by libyaml for speed and by PyYAML for its error messages: on a
+    valid file both must give the same values, lines and (no) problems."""
+    text = path.read_text(encoding="utf-8")
+    fast, exact = (
+        read_yaml.compose_document(loader, text, path.name)
+        for loader in (read_yaml._FastStrictLoader, read_yaml._StrictLoader)
+    )
+    assert fast.data == exact.data
+    assert fast.problems == exact.problems == []
+    assert fast.line_of((3, "name", "zh")) == exact.line_of((3, "name", "zh")) > 1

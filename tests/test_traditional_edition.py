@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from scripts import traditional_chinese
 from scripts.fact_errors import FactStoreError
 from scripts.traditional_chinese import convert_markdown, load_overrides, to_traditional
 from tests.search_page import SearchPage
@@ -74,6 +75,25 @@ def test_code_addresses_ids_anchors_and_latin_text_pass_through() -> None:
         '{.xref} `代码 软件` <span id="软件-id">軟體</span> <https://example.org/软件> NVIDIA Blackwell\n\n'
         "```python\nprint('软件')\n```\n"
     )
+
+
+def test_an_edited_override_list_is_used_from_the_next_build_on(tmp_path: Path, monkeypatch) -> None:
+    """Under `mkdocs serve` this module outlives a build: conversions cached before an edit of
+    the list must not survive it (each build's generation step calls refresh_overrides)."""
+    path = tmp_path / "zh-Hant.yml"
+    path.write_text("- simplified: 英伟达\n  traditional: 輝達\n  why: name\n", encoding="utf-8")
+    monkeypatch.setattr(traditional_chinese, "OVERRIDES_FILE", path)
+    traditional_chinese.refresh_overrides()
+    assert to_traditional("英伟达的芯片") == "輝達的晶片"
+    path.write_text(
+        "- simplified: 英伟达\n  traditional: 英偉達\n  why: the name used in Hong Kong\n", encoding="utf-8"
+    )
+    assert to_traditional("英伟达的芯片") == "輝達的晶片"  # no file check per text converted
+    traditional_chinese.refresh_overrides()
+    assert to_traditional("英伟达的芯片") == "英偉達的晶片"
+    monkeypatch.undo()
+    traditional_chinese.refresh_overrides()
+    assert to_traditional("英伟达的芯片") == "輝達的晶片"
 
 
 def test_a_broken_override_list_is_reported_with_its_line(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 
-from scripts.load_facts import load_facts_cached
+from scripts.load_facts import current_facts
 from scripts.page_languages import page_language
 from scripts.page_metadata import open_graph, structured_data
 
@@ -20,8 +20,8 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    lang, _ = page_language(page, config.docs_dir)
-    store = load_facts_cached()
+    lang, _ = page_language(page)
+    store = current_facts()
     url = page.canonical_url or ""
     description = page.meta.get("description", config.site_description or "")
     context["open_graph"] = open_graph(

@@ -8,20 +8,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from mkdocs.exceptions import PluginError
 
 from scripts.crossrefs import CrossrefError, resolve_crossrefs
-from scripts.load_facts import load_facts_cached
+from scripts.load_facts import current_facts
 from scripts.page_languages import page_language, source_line_of_body
 
 
 def on_page_markdown(markdown, page, config, files):
-    lang, page_path = page_language(page, config.docs_dir)
+    lang, page_path = page_language(page)
     try:
-        return resolve_crossrefs(
-            markdown,
-            lang,
-            page_path,
-            load_facts_cached(),
-            first_line=source_line_of_body(page),
-            source_name=f"docs/{lang}/{page_path}",
-        )
+        return resolve_crossrefs(markdown, lang, page_path, current_facts())
     except CrossrefError as err:
-        raise PluginError(str(err)) from None
+        located = err.located(f"docs/{lang}/{page_path}", source_line_of_body(page))
+        raise PluginError(str(located)) from None
