@@ -27,6 +27,13 @@ def _first_characters(names: frozenset[str]) -> frozenset[str]:
     return frozenset(name[0] for name in names)
 
 
+@cache
+def _lone_first_character(names: frozenset[str]) -> re.Pattern[str]:
+    """Finds a one-character word that begins a name; most entries have none."""
+    characters = "".join(sorted(_first_characters(names)))
+    return re.compile(f"(?:^|{WORD_BREAK})[{re.escape(characters)}](?:{WORD_BREAK}|$)")
+
+
 def join_single_characters(text: str, names: frozenset[str]) -> str:
     """Glue a one-character Chinese word that begins a store name onto a neighbouring word.
 
@@ -36,7 +43,7 @@ def join_single_characters(text: str, names: frozenset[str]) -> str:
     it, or after it, but never onto a name (英伟达所 would outrank 英伟达 as a rare word).
     Only invisible U+200B marks move, so result excerpts read the same.
     """
-    if WORD_BREAK not in text:
+    if WORD_BREAK not in text or not names or not _lone_first_character(names).search(text):
         return text
     first_characters = _first_characters(names)
     pieces = text.split(WORD_BREAK)

@@ -10,7 +10,7 @@ so that 英伟达 stays one word instead of 英|伟达.
 from __future__ import annotations
 
 import re
-from functools import cache
+from functools import cache, lru_cache
 
 import opencc
 
@@ -48,7 +48,8 @@ def search_tags(record: Record) -> list[str]:
 NAMED_KINDS = ("terms", "people", "organizations")
 
 
-def jieba_words(store: FactStore) -> list[str]:
+@lru_cache(maxsize=2)  # asked for at the start of a build and again at its end
+def jieba_words(store: FactStore) -> tuple[str, ...]:
     """Chinese words for jieba's user dictionary: names and aliases of terms, people, organizations."""
     words: dict[str, None] = {}
     for record in (r for kind in NAMED_KINDS for r in store.of_kind(kind)):
@@ -57,4 +58,4 @@ def jieba_words(store: FactStore) -> list[str]:
                 if 2 <= len(run) <= LONGEST_DICTIONARY_WORD:
                     # The Traditional edition is segmented too: its spellings are words as well.
                     words.update(dict.fromkeys([run, *traditional_variants(run)]))
-    return sorted(words)
+    return tuple(sorted(words))
