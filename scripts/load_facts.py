@@ -14,7 +14,7 @@ import os
 import re
 import sys
 from dataclasses import fields
-from functools import cache
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -421,7 +421,7 @@ def _build_store(docs: dict[str, YamlDocument]) -> FactStore:
     return FactStore(records=records, categories=categories)
 
 
-@cache
+@lru_cache(maxsize=1)  # under mkdocs serve, the store of the last edit only
 def _load_cached(facts_dir: Path, stamp: tuple[tuple[str, int, int], ...]) -> FactStore:
     return load_facts(facts_dir)
 
@@ -430,7 +430,7 @@ _current: FactStore | None = None
 
 
 def load_facts_cached(facts_dir: Path = FACTS_DIR) -> FactStore:
-    """load_facts, reused while no fact file changes (mkdocs calls it once per language)."""
+    """load_facts, reused while no fact file changes (a build asks for it at several of its steps)."""
     stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(facts_dir.glob("*.y*ml")))
     global _current
     _current = _load_cached(facts_dir, stamp)
