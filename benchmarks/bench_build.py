@@ -308,7 +308,6 @@ def measure_scale(work: Path, scale: int, edit: bool, build_files: Path) -> dict
             log(f"[{scale}x] {name} build {run}/{RUNS}: {elapsed:.1f} s, {peak / 1024:.0f} MiB")
     result["times"], result["peaks"] = times, peaks
     result["pages"] = pages_per_language(ours / "docs")
-    result["baseline_pages"] = pages_per_language(base / "docs")
     result["index"] = {lang: index_size(index_path(work / "site-ours", lang)) for lang in result["pages"]}
     result["baseline_index"] = index_size(index_path(work / "site-baseline", DEFAULT_LANGUAGE))
     log(f"[{scale}x] in-process build with our code timed" + (", then the edit rebuild" if edit else ""))
@@ -391,17 +390,6 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float,
         cells = [_kib(size) for lang in langs for size in r["index"][lang]]
         cells += [_kib(size) for size in r["baseline_index"]]
         rows_index.append(f"| {scale}x | " + " | ".join(cells) + " |")
-    generate_calls = max(r["in_process"]["first"]["calls"]["generate"] for r in results)
-    generate_note = (
-        [
-            f"`write_generated_pages` ran {generate_calls} times per build, in every language's `on_pre_build`",
-            "(mkdocs-static-i18n builds each language as a build of its own): the first call writes the pages,",
-            "the others render every page again and find nothing to write.",
-            "",
-        ]
-        if generate_calls > 1
-        else []
-    )
     hooks = sorted({hook for r in results for hook in r["in_process"]["first"]["hooks"]})
     rows_hooks = [
         f"| `{hook}` | "
@@ -504,7 +492,6 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float,
             "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
             *rows_share,
             "",
-            *generate_note,
             "Per hook:",
             "",
             "| hook | " + " | ".join(f"{s}x" for s in sorted(by_scale)) + " |",

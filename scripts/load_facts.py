@@ -431,7 +431,8 @@ _current: FactStore | None = None
 
 def load_facts_cached(facts_dir: Path = FACTS_DIR) -> FactStore:
     """load_facts, reused while no fact file changes (a build asks for it at several of its steps)."""
-    stamp = tuple((p.name, p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(facts_dir.glob("*.y*ml")))
+    stats = ((p.name, p.stat()) for p in sorted(facts_dir.glob("*.y*ml")))
+    stamp = tuple((name, stat.st_mtime_ns, stat.st_size) for name, stat in stats)
     global _current
     _current = _load_cached(facts_dir, stamp)
     return _current
