@@ -1,12 +1,14 @@
 """Benchmark the build: our strict build against plain Material + i18n on the same Markdown.
 
-`python -m benchmarks.bench_build [--scales 1,10,50]` writes, for each scale, a temporary
-project (mkdocs.yml, overrides/, scripts/, a synthetic fact store and its hand-written
-pages, see benchmarks/synthetic_store.py) and builds it as `make build` does. The baseline,
-built in the same run at the same scale, is the Markdown our build produces, with every
-cross-reference already resolved, built by mkdocs-material and mkdocs-static-i18n with
-none of our hooks and no theme overrides. Writes benchmarks/build.md. Timings are the
-minimum of RUNS builds; they are reported, never asserted.
+`python -m benchmarks.bench_build [--scales 1,10,50] [--runs 3]` writes, for each scale, a
+temporary project (mkdocs.yml, overrides/, the package gtc_site/ with the facts/schema/
+and facts/translation/ it reads, a synthetic fact store and its hand-written pages, see
+benchmarks/synthetic_store.py) and builds it as `make build` does. The baseline, built in
+the same run at the same scale, is the Markdown our build produces (generated pages and
+the zh-Hant edition included, every cross-reference already resolved), built by
+mkdocs-material and mkdocs-static-i18n without our `gtc-site` plugin and without theme
+overrides. Writes benchmarks/build.md. Timings are the minimum of --runs builds; they are
+reported, never asserted.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ import gzip
 import json
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -28,36 +31,51 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.synthetic_store import read_records, write_records, write_synthetic_docs, write_synthetic_store
-from scripts.crossrefs import resolve_crossrefs
-from scripts.fact_model import LANGUAGES
-from scripts.generate_pages import write_generated_pages
-from scripts.load_facts import ROOT, load_facts
-from scripts.page_languages import FRONT_MATTER
-from scripts.search_terms import jieba_words
+from gtc_site.i18n.languages import DEFAULT_LANGUAGE
+from gtc_site.i18n.traditional import TraditionalConverter, read_phrase_table
+from gtc_site.markdown_source import split_page
+from gtc_site.publish.generated_pages import generated_pages
+from gtc_site.render.crossrefs import CrossrefResolver
+from gtc_site.render.search_terms import jieba_words
+from gtc_site.store.load import load_facts
+from gtc_site.store.model import LANGUAGES, FactStore
+from gtc_site.tools.write_pages import hand_written_pages
 
+# The checkout this benchmark belongs to. Not gtc_site.paths.ROOT: inside a build's process
+# the imported gtc_site is the run's snapshot, in the temporary project.
+ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "build.md"
 RUNS = 3
 DEFAULT_SCALES = (1, 10, 50)
 # What a checkout needs to build, besides docs/ and facts/.
-PROJECT_PARTS = ("mkdocs.yml", "overrides", "scripts")
-# Top-level keys of mkdocs.yml the baseline drops: our hooks, and `watch` (used by
-# `mkdocs serve` only, and naming folders the baseline does not have).
-BASELINE_DROPPED_KEYS = ("hooks", "watch")
+PROJECT_PARTS = ("mkdocs.yml", "overrides", "gtc_site")
+PACKAGE = "gtc_site"
+# Our MkDocs plugin, as mkdocs.yml lists it under `plugins:` (entry point in pyproject.toml).
+OUR_PLUGIN = "gtc-site"
+# Top-level keys of mkdocs.yml the baseline drops: `watch` (used by `mkdocs serve` only,
+# and naming folders the baseline does not have).
+BASELINE_DROPPED_KEYS = ("watch",)
+# The plugin's own default (gtc_site/mkdocs/config.py), when mkdocs.yml does not set it.
+DEFAULT_PHRASE_TABLE = "facts/translation/zh-Hant.yml"
 INDEX = Path("search") / "search_index.json"
-DEFAULT_LANGUAGE = LANGUAGES[0]  # built at the site root; the others under /<lang>/
-RATIO_TARGET = 1.15  # our build time / baseline build time, at every scale
-GROWTH_TARGET = (50, 55)  # 50x the content in at most 55x the time of 1x
-# The Python functions of our build timed inside an in-process build: the first three do
-# not call each other; "convert" (the Traditional edition) runs inside "generate".
+RATIO_TARGET = 1.05  # our build time / baseline build time, at every scale (issue #11)
+MEMORY_TARGET = 1.10  # our peak memory / baseline peak memory, at every scale (issue #11)
+GROWTH_TARGET = (50, 55)  # 50x the content in at most 55x the time of 1x (reported as well)
+# The Python functions of our build timed inside an in-process build, patched where they
+# are looked up: the plugin module imports load_facts and generated_pages by name; the
+# methods are patched on their classes. The first three do not call each other; "convert"
+# (a page of the Traditional edition) runs inside "generate".
 TIMED_FUNCTIONS = {
-    "load": ("scripts.load_facts", "load_facts"),
-    "generate": ("scripts.generate_pages", "write_generated_pages"),
-    "resolve": ("scripts.crossrefs", "resolve_crossrefs"),
-    "convert": ("scripts.generate_pages", "write_traditional_edition"),
+    "load": ("gtc_site.mkdocs.plugin", "load_facts"),
+    "generate": ("gtc_site.mkdocs.plugin", "generated_pages"),
+    "resolve": ("gtc_site.render.crossrefs", "CrossrefResolver.resolve"),
+    "convert": ("gtc_site.i18n.traditional", "TraditionalConverter.page"),
 }
 DISJOINT_FUNCTIONS = ("load", "generate", "resolve")
-HOOK_MODULE_PREFIX = "scripts/hooks/"
+PLUGIN_CLASS = "GtcSitePlugin"
 EDIT_MARK = "(edited for the rebuild benchmark)"
+# A plugin entry of mkdocs.yml's list: `- gtc-site`, `- gtc-site:` or `- gtc-site: {…}`.
+_PLUGIN_ENTRY = re.compile(rf"^(?P<indent>[ ]*)-[ ]+{re.escape(OUR_PLUGIN)}[ ]*(?::.*)?$")
 
 
 def log(message: str) -> None:
@@ -67,100 +85,188 @@ def log(message: str) -> None:
 # --- The two projects -------------------------------------------------------------------
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
 def baseline_config(text: str) -> str:
-    """mkdocs.yml without our hooks, our theme overrides (custom_dir) or `watch`; all else as is."""
-    out = []
-    dropping = False
+    """mkdocs.yml without our plugin (its entry under `plugins:`, its indented settings and the
+    comment lines just above it), our theme overrides (custom_dir) or `watch`; all else as is."""
+    out: list[str] = []
+    key = ""  # the top-level key being read
+    plugin_indent: int | None = None  # set while reading our plugin's entry
+    found = False
     for line in text.splitlines(keepends=True):
-        if line[:1] not in ("", " ", "\t", "\n", "#"):  # a top-level key starts
-            dropping = line.split(":", 1)[0].strip() in BASELINE_DROPPED_KEYS
-        if dropping or line.lstrip().startswith("custom_dir:"):
+        if line[:1] not in ("", " ", "\t", "\n", "\r", "#"):  # a top-level key starts
+            key = line.split(":", 1)[0].strip()
+            plugin_indent = None
+        if key in BASELINE_DROPPED_KEYS:
+            continue
+        if plugin_indent is not None:
+            if not line.strip() or _indent(line) > plugin_indent:  # its settings
+                continue
+            plugin_indent = None
+        entry = _PLUGIN_ENTRY.match(line.rstrip("\r\n")) if key == "plugins" else None
+        if entry:
+            found = True
+            plugin_indent = len(entry["indent"])
+            while out and out[-1].lstrip().startswith("#") and _indent(out[-1]) == plugin_indent:
+                out.pop()  # the comment that introduces it
+            continue
+        if line.lstrip().startswith("custom_dir:"):
             continue
         out.append(line)
+    if not found:
+        raise ValueError(f"mkdocs.yml lists no `- {OUR_PLUGIN}` plugin: the baseline would not differ from ours")
     return "".join(out)
 
 
 def snapshot_build_files(target: Path, root: Path = ROOT) -> Path:
-    """Copy what a build needs besides the store and the pages, once, so that every scale of a
-    run measures the same code even while scripts/ is being edited.
+    """Copy what a build needs, once, so that every scale of a run measures the same code and
+    the same content even while the checkout is being edited.
 
-    The scripts read facts/schema/ and facts/translation/ beside themselves, not from
-    GTC_FACTS_DIR: every folder of facts/ is copied too.
+    The package reads facts/schema/ and facts/translation/ beside itself (gtc_site.paths.ROOT
+    is the package's parent folder), not from GTC_FACTS_DIR: every folder of facts/ is
+    copied too. So are the store's files and the hand-written pages, the source of each
+    scale's synthetic store and pages.
     """
     target.mkdir(parents=True)
     parts = [root / part for part in PROJECT_PARTS]
-    parts += [path for path in (root / "facts").iterdir() if path.is_dir()]
+    parts += [path for path in (root / "facts").iterdir() if path.is_dir() or path.suffix in (".yml", ".yaml")]
     for source in parts:
         destination = target / source.relative_to(root)
         if source.is_dir():
             shutil.copytree(source, destination, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copyfile(source, destination)
+    for relative, text in hand_written_pages(root / "docs").items():
+        path = target / "docs" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
     return target
 
 
 def make_project(target: Path, scale: int, pristine_docs: Path, build_files: Path) -> None:
     """Our project: the build files, the synthetic store, the synthetic pages."""
     shutil.copytree(build_files, target)
-    write_synthetic_store(target / "facts", scale)
-    write_synthetic_docs(pristine_docs, scale)
+    write_synthetic_store(target / "facts", scale, source=build_files / "facts")
+    write_synthetic_docs(pristine_docs, scale, source_docs=build_files / "docs", source_facts=build_files / "facts")
     reset_docs(target, pristine_docs)
 
 
 def reset_docs(project: Path, pristine_docs: Path) -> None:
-    """The state of a fresh checkout: hand-written pages only, no generated pages, no cache."""
+    """The state of a fresh checkout: hand-written pages only, no cache."""
     shutil.rmtree(project / "docs", ignore_errors=True)
     shutil.rmtree(project / ".cache", ignore_errors=True)
     shutil.copytree(pristine_docs, project / "docs")
 
 
-def resolved_markdown(docs_dir: Path, facts_dir: Path) -> dict[str, str]:
-    """{path under docs_dir: Markdown} of every page our build renders, references resolved.
+def _plugin_settings(config_file: Path) -> dict[str, Any]:
+    from mkdocs.utils.yaml import yaml_load
 
-    Generates the pages as our pre-build hook does (every language folder, converted ones
-    included), then resolves every page's body as our page hook does (MkDocs hands hooks the
-    Markdown after the front matter).
+    for entry in yaml_load(config_file.read_text(encoding="utf-8")).get("plugins") or []:
+        if isinstance(entry, dict) and OUR_PLUGIN in entry:
+            return entry[OUR_PLUGIN] or {}
+    return {}
+
+
+def traditional_converter(project: Path) -> TraditionalConverter:
+    """The converter our plugin makes, from the phrase table project/mkdocs.yml names."""
+    setting = _plugin_settings(project / "mkdocs.yml").get("phrase_table", DEFAULT_PHRASE_TABLE)
+    phrases = read_phrase_table(project / setting, setting)
+    return TraditionalConverter({p.simplified: p.traditional for p in phrases})
+
+
+def resolved_markdown(store: FactStore, hand_written: dict[str, str], converter: TraditionalConverter) -> dict[str, str]:
+    """{docs path: Markdown} of every page our build renders, references resolved.
+
+    Generates the pages as our plugin's on_files does (every language, the converted zh-Hant
+    edition included), then resolves every page's body as its on_page_markdown does (MkDocs
+    hands plugins the Markdown after the front matter).
     """
-    store = load_facts(facts_dir)
-    write_generated_pages(store, docs_dir)
+    resolver = CrossrefResolver(store, converter)
     pages = {}
-    for lang_dir in languages(docs_dir):
-        lang = lang_dir.name
-        for path in sorted(lang_dir.rglob("*.md")):
-            text = path.read_text(encoding="utf-8")
-            match = FRONT_MATTER.match(text)
-            head, body = (text[: match.end()], text[match.end() :]) if match else ("", text)
-            page_path = path.relative_to(lang_dir).as_posix()
-            pages[path.relative_to(docs_dir).as_posix()] = head + resolve_crossrefs(body, lang, page_path, store)
+    for path, text in sorted({**hand_written, **generated_pages(store, hand_written, converter)}.items()):
+        lang, _, page_path = path.partition("/")
+        body = split_page(text).body
+        pages[path] = text[: len(text) - len(body)] + resolver.resolve(body, lang, page_path)
     return pages
 
 
-def make_baseline(target: Path, ours: Path, pristine_docs: Path) -> None:
+def write_baseline_pages(ours: Path, target: Path) -> None:
+    """Write the baseline's docs/ and jieba dictionary from our project; run by make_baseline
+    inside ours, so that the pages are those of the snapshot's code."""
+    check_snapshot_imported(ours)
+    store = load_facts(ours / "facts")
+    pages = resolved_markdown(store, hand_written_pages(ours / "docs"), traditional_converter(ours))
+    for relative, text in pages.items():
+        path = target / "docs" / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    # The same search configuration as ours: jieba's user dictionary is data, not our plugin.
+    (target / ".cache").mkdir(exist_ok=True)
+    dictionary = "".join(f"{word}\n" for word in jieba_words(store))
+    (target / ".cache" / "jieba_user_dict.txt").write_text(dictionary, encoding="utf-8")
+
+
+def make_baseline(target: Path, ours: Path) -> None:
     """The baseline project: our generated, resolved Markdown; stock Material and i18n."""
     target.mkdir(parents=True)
     (target / "mkdocs.yml").write_text(
         baseline_config((ours / "mkdocs.yml").read_text(encoding="utf-8")), encoding="utf-8"
     )
-    with tempfile.TemporaryDirectory() as scratch:
-        docs = Path(scratch) / "docs"
-        shutil.copytree(pristine_docs, docs)
-        for relative, text in resolved_markdown(docs, ours / "facts").items():
-            path = target / "docs" / relative
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
-    # The same search configuration as ours: jieba's user dictionary is data, not a hook.
-    words = jieba_words(load_facts(ours / "facts"))
-    (target / ".cache").mkdir()
-    (target / ".cache" / "jieba_user_dict.txt").write_text("".join(f"{word}\n" for word in words), encoding="utf-8")
+    _run_in(ours, ["--baseline-pages", str(ours), str(target)], "writing the baseline's pages")
 
 
 # --- Measuring --------------------------------------------------------------------------
 
 
 def build_env(project: Path) -> dict[str, str]:
+    # The project first on sys.path (as its cwd already is): `import gtc_site` and the
+    # plugin's entry point then find the snapshot, not the checkout's editable install.
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "GTC_FACTS_DIR": str(project / "facts")}
+    env["PYTHONPATH"] = str(project)
     env.pop("SITE_URL", None)
+    env.pop("GTC_ONLY_LANGUAGE", None)
     return env
+
+
+def _run_in(project: Path, arguments: list[str], what: str) -> None:
+    """Run this module with arguments in a fresh interpreter inside project."""
+    command = [sys.executable, "-m", "benchmarks.bench_build", *arguments]
+    # PYTHONPATH: the project first (its gtc_site), then this checkout for `benchmarks`.
+    env = build_env(project)
+    env["PYTHONPATH"] = os.pathsep.join((str(project), str(ROOT)))
+    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
+    if result.returncode != 0:
+        raise RuntimeError(f"{what} in {project} failed:\n{result.stderr[-3000:]}")
+
+
+def check_snapshot_imported(project: Path) -> None:
+    """Fail unless this process's gtc_site, and the plugin class MkDocs' entry point loads,
+    come from project (the run's snapshot) rather than from the checkout."""
+    import gtc_site
+
+    plugin = metadata.entry_points(group="mkdocs.plugins")[OUR_PLUGIN].load()
+    for name, file in ((PACKAGE, gtc_site.__file__), (plugin.__module__, sys.modules[plugin.__module__].__file__)):
+        if not Path(file or "").resolve().is_relative_to(project.resolve()):
+            raise RuntimeError(f"{name} was imported from {file}, not from {project}")
+
+
+def snapshot_module_file(project: Path) -> str:
+    """Where a build process in project imports gtc_site from (checked, then printed by the run)."""
+    code = (
+        "import sys; from pathlib import Path; from benchmarks.bench_build import check_snapshot_imported; "
+        "check_snapshot_imported(Path(sys.argv[1])); import gtc_site; print(gtc_site.__file__)"
+    )
+    env = build_env(project)
+    env["PYTHONPATH"] = os.pathsep.join((str(project), str(ROOT)))
+    result = subprocess.run(
+        [sys.executable, "-c", code, str(project)], cwd=project, env=env, capture_output=True, text=True, check=False
+    )
+    if result.returncode != 0:
+        raise RuntimeError(f"the build in {project} would not use the snapshot:\n{result.stderr[-3000:]}")
+    return result.stdout.strip()
 
 
 def timed_build(project: Path, site: Path, log_file: Path) -> tuple[float, int]:
@@ -182,14 +288,10 @@ def timed_build(project: Path, site: Path, log_file: Path) -> tuple[float, int]:
 
 def instrumented_build(project: Path, site: Path, out: Path, rebuild: str = "") -> dict[str, Any]:
     """Run in_process_build (below) in a fresh interpreter inside project and return its report."""
-    command = [sys.executable, "-m", "benchmarks.bench_build", "--in-process", str(project), str(site), str(out)]
+    arguments = ["--in-process", str(project), str(site), str(out)]
     if rebuild:
-        command += ["--rebuild", rebuild]
-    # cwd first on sys.path: `scripts` is the project's copy; PYTHONPATH finds `benchmarks`.
-    env = {**build_env(project), "PYTHONPATH": str(ROOT)}
-    result = subprocess.run(command, cwd=project, env=env, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise RuntimeError(f"in-process build of {project} failed:\n{result.stderr[-3000:]}")
+        arguments += ["--rebuild", rebuild]
+    _run_in(project, arguments, "in-process build")
     return json.loads(out.read_text(encoding="utf-8"))
 
 
@@ -205,11 +307,17 @@ def _timed(timers: dict[str, float], calls: dict[str, int], name: str, function:
     return wrapper
 
 
+def _event_label(event: str, method: Callable) -> str:
+    """`on_config`, or `on_files (_add_generated_pages)` for a part of a CombinedEvent."""
+    name = getattr(method, "__name__", repr(method))
+    return name if name == f"on_{event}" else f"on_{event} ({name})"
+
+
 def in_process_build(project: Path, site: Path, out: Path, rebuild: str = "") -> None:
     """Build project in this process (as `mkdocs build --strict` does), timing our code.
 
-    Times every event function of our hooks (everything our code adds to a build) and,
-    inside them the functions of TIMED_FUNCTIONS. Then, with rebuild "edit", changes one
+    Times every event method of our plugin (everything our code adds to a build) and,
+    inside them, the functions of TIMED_FUNCTIONS. Then, with rebuild "edit", changes one
     term's description in facts/terms.yml and times a second build in the same process with
     dirty=False, as `mkdocs serve` rebuilds after a change; with rebuild "again", times a
     second build without any change (the baseline, which has no store to edit).
@@ -221,16 +329,16 @@ def in_process_build(project: Path, site: Path, out: Path, rebuild: str = "") ->
 
     timers: dict[str, float] = defaultdict(float)
     calls: dict[str, int] = defaultdict(int)
-    for name, (module_name, attribute) in TIMED_FUNCTIONS.items():
-        module = importlib.import_module(module_name)
-        ours = module_name.startswith("scripts.") and (project / "scripts").exists()
-        if ours and not Path(module.__file__).resolve().is_relative_to(project.resolve()):
-            raise RuntimeError(f"{module_name} was imported from {module.__file__}, not from {project}")
-        *owner_path, function = attribute.split(".")
-        owner = module
-        for part in owner_path:
-            owner = getattr(owner, part)
-        if hasattr(owner, function):  # patched before the hooks import them by name
+    ours = (project / PACKAGE).exists()
+    if ours:
+        check_snapshot_imported(project)
+        for name, (module_name, attribute) in TIMED_FUNCTIONS.items():
+            owner = importlib.import_module(module_name)
+            *owner_path, function = attribute.split(".")
+            for part in owner_path:
+                owner = getattr(owner, part)
+            if not hasattr(owner, function):
+                raise RuntimeError(f"{module_name}.{attribute} is gone: update TIMED_FUNCTIONS")
             setattr(owner, function, _timed(timers, calls, name, getattr(owner, function)))
 
     def one_build() -> dict[str, Any]:
@@ -238,19 +346,21 @@ def in_process_build(project: Path, site: Path, out: Path, rebuild: str = "") ->
         calls.clear()
         start = time.perf_counter()
         config = load_config(config_file=str(project / "mkdocs.yml"), site_dir=str(site), strict=True)
+        wrapped = 0
         for event, methods in config.plugins.events.items():
             for index, method in enumerate(methods):
-                module = getattr(method, "__module__", "") or ""
-                if module.startswith(HOOK_MODULE_PREFIX):
-                    hook = f"{module.removeprefix(HOOK_MODULE_PREFIX).removesuffix('.py')}.on_{event}"
-                    methods[index] = _timed(timers, calls, f"hook:{hook}", method)
+                if getattr(method, "__qualname__", "").startswith(f"{PLUGIN_CLASS}."):
+                    methods[index] = _timed(timers, calls, f"plugin:{_event_label(event, method)}", method)
+                    wrapped += 1
+        if ours and not wrapped:
+            raise RuntimeError(f"no event method of {PLUGIN_CLASS} found in {project / 'mkdocs.yml'}")
         build(config, dirty=False)
         total = time.perf_counter() - start
-        hooks = {name.removeprefix("hook:"): value for name, value in timers.items() if name.startswith("hook:")}
+        events = {name.removeprefix("plugin:"): value for name, value in timers.items() if name.startswith("plugin:")}
         return {
             "build": total,
-            "ours": sum(hooks.values()),
-            "hooks": hooks,
+            "ours": sum(events.values()),
+            "events": events,
             "functions": {name: timers.get(name, 0.0) for name in TIMED_FUNCTIONS},
             "calls": {name: calls.get(name, 0) for name in TIMED_FUNCTIONS},
         }
@@ -289,15 +399,16 @@ def pages_per_language(docs: Path) -> dict[str, int]:
     return {lang.name: sum(1 for _ in lang.rglob("*.md")) for lang in languages(docs)}
 
 
-def measure_scale(work: Path, scale: int, edit: bool, build_files: Path) -> dict[str, Any]:
+def measure_scale(work: Path, scale: int, edit: bool, build_files: Path, runs: int = RUNS) -> dict[str, Any]:
     pristine, ours, base = work / "pristine-docs", work / "ours", work / "baseline"
     log(f"[{scale}x] writing the synthetic store and pages")
     make_project(ours, scale, pristine, build_files)
-    make_baseline(base, ours, pristine)
-    result: dict[str, Any] = {"scale": scale, "terms": len(read_records(ours / "facts", "terms"))}
+    log(f"[{scale}x] our build imports {snapshot_module_file(ours)}")
+    make_baseline(base, ours)
+    result: dict[str, Any] = {"scale": scale, "runs": runs, "terms": len(read_records(ours / "facts", "terms"))}
     times: dict[str, list[float]] = {"ours": [], "baseline": []}
     peaks: dict[str, list[int]] = {"ours": [], "baseline": []}
-    for run in range(1, RUNS + 1):
+    for run in range(1, runs + 1):
         # Interleaved, so that a slow spell of the machine hits both sides alike.
         for name, project in (("ours", ours), ("baseline", base)):
             if name == "ours":
@@ -305,9 +416,10 @@ def measure_scale(work: Path, scale: int, edit: bool, build_files: Path) -> dict
             elapsed, peak = timed_build(project, work / f"site-{name}", work / f"{name}-{run}.log")
             times[name].append(elapsed)
             peaks[name].append(peak)
-            log(f"[{scale}x] {name} build {run}/{RUNS}: {elapsed:.1f} s, {peak / 1024:.0f} MiB")
+            log(f"[{scale}x] {name} build {run}/{runs}: {elapsed:.1f} s, {peak / 1024:.0f} MiB")
     result["times"], result["peaks"] = times, peaks
-    result["pages"] = pages_per_language(ours / "docs")
+    # Ours keeps its generated pages in memory; the baseline's docs/ holds every page it builds.
+    result["pages"] = pages_per_language(base / "docs")
     result["index"] = {lang: index_size(index_path(work / "site-ours", lang)) for lang in result["pages"]}
     result["baseline_index"] = index_size(index_path(work / "site-baseline", DEFAULT_LANGUAGE))
     log(f"[{scale}x] in-process build with our code timed" + (", then the edit rebuild" if edit else ""))

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
-from scripts.load_facts import ROOT
+from gtc_site.paths import ROOT
 from tests.conftest import CHROMIUM_ARGS, SYSTEM_CHROMIUM, build_real_site
 from tests.static_host import SITE_PATH, serve_site
 from tests.test_search import CHINESE_QUERIES, ENGLISH_QUERIES

@@ -19,16 +19,18 @@ from typing import Any
 
 import yaml
 
-from scripts.fact_model import LANGUAGES, RECORD_TYPES
-from scripts.generate_pages import hand_written_pages
-from scripts.load_facts import ROOT
-from scripts.read_yaml import read_yaml
+from gtc_site.store.model import LANGUAGES, RECORD_TYPES
+from gtc_site.store.read_yaml import read_yaml
+from gtc_site.tools.write_pages import hand_written_pages
 
+# The checkout this module belongs to, not gtc_site.paths.ROOT (wherever the imported
+# package lies: a benchmark's build imports a snapshot of it).
+ROOT = Path(__file__).resolve().parent.parent
 FACTS_DIR = ROOT / "facts"
 DOCS_DIR = ROOT / "docs"
 # Fields that hold the id of another record.
 REFERENCE_FIELDS = ("source", "affiliation", "speaker", "stated_by")
-# A cross-reference as scripts/crossrefs.py reads it: [[kind:id]] or [[kind:id|label]].
+# A cross-reference as gtc_site/render/crossrefs.py reads it: [[kind:id]] or [[kind:id|label]].
 _CROSSREF = re.compile(r"\[\[(?P<kind>[^\[\]\n:|]*):(?P<id>[^\[\]\n|]*)(?P<label>\|[^\[\]\n]*)?\]\]")
 # An inline Markdown link or image target: ](target) or ](target "title").
 _LINK = re.compile(r"\]\((?P<target>[^)\s]+)(?P<title>\s+\"[^\"]*\")?\)")
@@ -145,13 +147,11 @@ def write_synthetic_docs(
     if scale < 1:
         raise ValueError("scale must be at least 1")
     ids = record_ids(source_facts)
+    hand_written = hand_written_pages(source_docs)
     written = []
     for lang in LANGUAGES:
-        lang_dir = source_docs / lang
-        pages = {
-            path.relative_to(lang_dir).as_posix(): path.read_text(encoding="utf-8")
-            for path in hand_written_pages(lang_dir)
-        }
+        prefix = f"{lang}/"
+        pages = {path[len(prefix) :]: text for path, text in hand_written.items() if path.startswith(prefix)}
         for replica in range(scale):
             for page, text in pages.items():
                 path = target_docs / lang / (page if replica == 0 else f"r{replica}/{page}")

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import sync_playwright
 
-from scripts.build_site import build_site
+from gtc_site.tools.build_site import build_site
 from tests.static_host import SITE_PATH, reserve_address, start
 
 FIXTURE_FACTS = Path(__file__).parent / "fixtures" / "facts"

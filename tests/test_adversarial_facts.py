@@ -17,10 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts.crossrefs import CrossrefError, resolve_crossrefs
-from scripts.fact_errors import FactError, FactStoreError
-from scripts.fact_model import FactStore
-from scripts.load_facts import FILE_KINDS, load_facts
+from gtc_site.render.crossrefs import CrossrefError, CrossrefResolver
+from gtc_site.store.errors import FactError, FactStoreError
+from gtc_site.store.load import load_facts
+from gtc_site.store.model import FactStore
+from gtc_site.store.schema import FILE_KINDS
 from tests.conftest import FIXTURE_FACTS, edit
 
 Change = Callable[[Path], None]
@@ -34,7 +35,7 @@ ID_TAKEN = "ids are unique across all fact files: choose another id"
 REPEATED = "keep one of the two; YAML would silently drop the first"
 UNITS = "usd, multiple, gpu, megawatt, watt, day, month, hour, parameter, person, company, year, rank"
 QUALIFIERS = "exact, about, more-than, nearly"
-RECORD_FIELDS = "id, name, description, aliases, category, related, source"
+RECORD_FIELDS = "id, name, name_in_text, description, aliases, search_variants, category, related, source"
 STORE_FILES = (
     "categories.yml, events.yml, figures.yml, organizations.yml, people.yml, quotes.yml, sources.yml, terms.yml"
 )
@@ -189,7 +190,7 @@ CASES = [
     case(
         "yaml-two-documents-in-one-file",
         append("sources.yml", "---\n- id: second\n"),
-        "facts/sources.yml:8: this is not valid YAML "
+        "facts/sources.yml:12: this is not valid YAML "
         f"(expected a single document in the stream but found another document) — {CHECK_YAML}",
     ),
     case(
@@ -1150,6 +1151,7 @@ def test_boundaries_that_are_valid(facts_dir: Path) -> None:
     edit(facts_dir / "terms.yml", "- id: blackwell\n", "- id: " + "b" * 64 + "\n")
     edit(facts_dir / "terms.yml", "    en: A GPU architecture.\n", "    en: " + "x" * 2000 + "\n")
     edit(facts_dir / "figures.yml", "  value: 1550000000\n", "  value: 1_550_000_000\n  value_max: 1.55e+10\n")
+    edit(facts_dir / "figures.yml", "words: 持股價值約15.5億美元", "words: 持股價值約15.5億到155億美元")
     edit(facts_dir / "events.yml", "  end_date: 2024-03-21\n", "  end_date: 2024-03-18\n")
     store = load_facts(facts_dir)
     assert len(store.get("b" * 64).description.en) == 2000
@@ -1175,7 +1177,7 @@ def store() -> FactStore:
 def crossref_problems(markdown: str, store: FactStore) -> list[str]:
     with pytest.raises(CrossrefError) as caught:
         try:
-            resolve_crossrefs(markdown, "en", "chapters/a.md", store)
+            CrossrefResolver(store).resolve(markdown, "en", "chapters/a.md")
         except CrossrefError as err:
             raise err.located("chapters/a.md", 3) from None
     return str(caught.value).splitlines()
@@ -1185,7 +1187,7 @@ CROSSREF_CASES = [
     pytest.param(
         "[[glossary:nim]]",
         "chapters/a.md:3: unknown kind 'glossary' in [[glossary:nim]]: write [[KIND:ID]] with KIND one of "
-        "term, person, org, figure, quote, event, source",
+        "term, person, org, figure, quote, event, source, excerpt",
         id="unknown-kind",
     ),
     pytest.param(
@@ -1228,7 +1230,7 @@ def test_every_bad_crossref_on_a_page_is_reported_with_its_line(store: FactStore
     assert problems[0].startswith("chapters/a.md:5: ") and "[[term:]]" in problems[0]
     assert problems[1] == (
         "chapters/a.md:5: unknown kind 'x' in [[x:y]]: write [[KIND:ID]] with KIND one of "
-        "term, person, org, figure, quote, event, source"
+        "term, person, org, figure, quote, event, source, excerpt"
     )
     assert problems[2] == "chapters/a.md:6: unknown term id 'nope' in [[term:nope]]: add it to facts/terms.yml"
 
@@ -1304,7 +1306,7 @@ def test_mutually_related_records_load_and_render(facts_dir: Path) -> None:
     Only a record related to itself is refused. Pages link to related records with
     [[kind:id]] references, which are resolved one level deep, so a loop cannot recurse.
     """
-    from scripts.render_pages import render_language_pages
+    from gtc_site.render.pages import render_language_pages
 
     edit(facts_dir / "terms.yml", "  category: hardware\n", "  category: hardware\n  related: [nim, stake-value]\n")
     edit(
@@ -1319,5 +1321,5 @@ def test_mutually_related_records_load_and_render(facts_dir: Path) -> None:
         assert "[[term:nim]]" in pages["glossary/blackwell.md"]
         assert "[[term:blackwell]]" in pages["glossary/nim.md"]
         for path, markdown in pages.items():
-            resolved = resolve_crossrefs(markdown, lang, path, store)
+            resolved = CrossrefResolver(store).resolve(markdown, lang, path)
             assert "[[term:" not in resolved, path

@@ -14,10 +14,10 @@ from mkdocs.utils.yaml import yaml_load
 
 from benchmarks.bench_build import baseline_config, instrumented_build, make_project, snapshot_build_files
 from benchmarks.synthetic_store import write_synthetic_docs, write_synthetic_store
-from scripts.crossrefs import KINDS, find_crossrefs
-from scripts.fact_model import FactStore, Person
-from scripts.generate_pages import write_generated_pages
-from scripts.load_facts import ROOT, load_facts
+from gtc_site.publish.generated_pages import write_generated_pages
+from gtc_site.render.crossrefs import KINDS, find_crossrefs
+from gtc_site.store.load import ROOT, load_facts
+from gtc_site.store.model import FactStore, Person
 
 SCALE = 2
 _LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")

@@ -9,14 +9,21 @@ import opencc
 import pytest
 import yaml
 
-from scripts.crossrefs import find_crossrefs
-from scripts.fact_model import Figure
-from scripts.generate_pages import hand_written_pages
-from scripts.load_facts import PINYIN_RESIDUE, load_facts
-from scripts.localized_formats import format_number
+from gtc_site.i18n.formats import format_number
+from gtc_site.render.crossrefs import find_crossrefs
+from gtc_site.store.checks import PINYIN_RESIDUE
+from gtc_site.store.load import load_facts
+from gtc_site.store.model import Figure
+from gtc_site.tools import write_pages
 
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "docs"
+
+
+def hand_written_pages(lang_dir: Path) -> list[Path]:
+    return [DOCS / path for path in write_pages.hand_written_pages(DOCS) if (DOCS / path).is_relative_to(lang_dir)]
+
+
 CODE = re.compile(r"^(```|~~~).*?^\1|`[^`\n]*`", re.MULTILINE | re.DOTALL)
 HEADING = re.compile(r"^(#{2,6}) .*?(?:\{#([a-z0-9-]+)\})?\s*$", re.MULTILINE)
 TO_SIMPLIFIED = opencc.OpenCC("t2s")

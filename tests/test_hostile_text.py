@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from scripts.build_site import build_site
-from scripts.fact_errors import FactStoreError
-from scripts.load_facts import load_facts
+from gtc_site.store.errors import FactStoreError
+from gtc_site.store.load import load_facts
+from gtc_site.tools.build_site import build_site
 
 ROOT = Path(__file__).resolve().parents[1]
 TERM_NAME = "<script>alert('name')</script> **bold** {{ config.site_name }}"
@@ -72,7 +72,7 @@ class Elements(HTMLParser):
 def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("hostile") / "project"
     project.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "scripts", "facts"):
+    for name in ("mkdocs.yml", "docs", "overrides", "facts"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
     for file, records in HOSTILE_RECORDS.items():

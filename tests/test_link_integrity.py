@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from scripts.check_links import check_links, main
+from gtc_site.tools.check_links import check_links, main
 
 
 def test_the_built_site_has_no_broken_link_anchor_or_orphan(site: Path) -> None:

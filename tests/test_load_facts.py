@@ -6,9 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from scripts import read_yaml
-from scripts.fact_errors import FactStoreError
-from scripts.load_facts import ROOT, load_facts, main
+from gtc_site.paths import ROOT
+from gtc_site.store import read_yaml
+from gtc_site.store.errors import FactStoreError
+from gtc_site.store.load import load_facts
+from gtc_site.tools.check_facts import main
 from tests.conftest import edit
 
 # Terms the foundation promised, so that every mechanism runs on real data.

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from scripts.fact_model import Figure, Localized
-from scripts.localized_formats import UNITS, format_date, format_date_range, format_figure
+from gtc_site.i18n.formats import UNITS, format_date, format_date_range, format_figure
+from gtc_site.store.model import Figure, Localized
 
 TEXT = Localized("x", "x")
 

@@ -9,7 +9,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin
 
-from scripts.load_facts import load_facts
+from gtc_site.store.load import load_facts
 from tests.conftest import SITE_URL
 
 

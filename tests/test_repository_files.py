@@ -34,7 +34,7 @@ def test_deploy_runs_from_main_only_and_pull_requests_upload_a_preview() -> None
     assert deploy[True]["push"]["branches"] == ["main"]  # PyYAML reads the key `on` as True
     assert deploy["jobs"]["deploy"]["if"] == "github.ref == 'refs/heads/main'"
     ci = (ROOT / ".github/workflows/ci.yml").read_text()
-    for step in ("make test", "make build", "scripts.check_links", "upload-artifact"):
+    for step in ("make test", "make build", "gtc_site.tools.check_links", "upload-artifact"):
         assert step in ci, step
 
 

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from scripts.build_site import build_site
+from gtc_site.tools.build_site import build_site
 from tests.conftest import SITE_URL
 
 ROOT = Path(__file__).resolve().parents[1]

@@ -7,10 +7,21 @@ from pathlib import Path
 
 import pytest
 
-from scripts import traditional_chinese
-from scripts.fact_errors import FactStoreError
-from scripts.traditional_chinese import convert_markdown, load_overrides, to_traditional
+from gtc_site import paths
+from gtc_site.i18n.traditional import TraditionalConverter, read_phrase_table
+from gtc_site.store.errors import FactStoreError
 from tests.search_page import SearchPage
+
+TABLE = paths.translation_dir() / "zh-Hant.yml"
+
+
+def phrase_table(path: Path = TABLE) -> dict[str, str]:
+    return {p.simplified: p.traditional for p in read_phrase_table(path, "facts/translation/zh-Hant.yml")}
+
+
+@pytest.fixture(scope="module")
+def converter() -> TraditionalConverter:
+    return TraditionalConverter(phrase_table())
 
 
 class Article(HTMLParser):
@@ -56,44 +67,30 @@ def chinese_pages(site: Path) -> list[Path]:
     return sorted(p for p in (site / "zh").rglob("index.html"))
 
 
-def test_conversion_uses_taiwan_phrasing_and_the_override_list() -> None:
-    assert to_traditional("软件和芯片") == "軟體和晶片"  # s2twp: Taiwan vocabulary
-    overrides = load_overrides()
-    assert overrides["英伟达"] == "輝達" and overrides["硅谷101"] == "硅谷101"
-    for simplified, traditional in overrides.items():
-        assert to_traditional(f"「{simplified}」") == f"「{traditional}」"
+def test_characters_convert_and_only_reviewed_phrases_change(converter: TraditionalConverter) -> None:
+    # s2tw converts characters; OpenCC's own phrase rewriting (参数 -> 引數) is never used.
+    assert converter.text("模型参数与扩展") == "模型參數與擴展"
+    for simplified, traditional in phrase_table().items():
+        assert converter.text(f"「{simplified}」") == f"「{traditional}」"
+
+
+def test_quotes_convert_script_only_and_take_taiwan_quotation_marks(converter: TraditionalConverter) -> None:
+    assert converter.quote("英伟达的软件") == "英偉達的軟件"
+    assert converter.text("他说“很好”") == "他說「很好」"
 
 
 def test_code_addresses_ids_anchors_and_latin_text_pass_through() -> None:
+    converter = TraditionalConverter({"软件": "軟體", "数据": "資料"})
     markdown = (
         '## 软件 {#software-anchor}\n\n见 [[term:nim|推理微服务]] 和 [数据](../figures.md#data-软件 "数据页")'
         '{.xref} `代码 软件` <span id="软件-id">软件</span> <https://example.org/软件> NVIDIA Blackwell\n\n'
-        "```python\nprint('软件')\n```\n"
+        "```python\nprint('软件')\n```\n\n- 列表\n\n    ```\n    软件\n    ```\n"
     )
-    assert convert_markdown(markdown) == (
+    assert converter.markdown(markdown) == (
         '## 軟體 {#software-anchor}\n\n見 [[term:nim|推理微服务]] 和 [資料](../figures.md#data-软件 "資料頁")'
         '{.xref} `代码 软件` <span id="软件-id">軟體</span> <https://example.org/软件> NVIDIA Blackwell\n\n'
-        "```python\nprint('软件')\n```\n"
+        "```python\nprint('软件')\n```\n\n- 列表\n\n    ```\n    软件\n    ```\n"
     )
-
-
-def test_an_edited_override_list_is_used_from_the_next_build_on(tmp_path: Path, monkeypatch) -> None:
-    """Under `mkdocs serve` this module outlives a build: conversions cached before an edit of
-    the list must not survive it (each build's generation step calls refresh_overrides)."""
-    path = tmp_path / "zh-Hant.yml"
-    path.write_text("- simplified: 英伟达\n  traditional: 輝達\n  why: name\n", encoding="utf-8")
-    monkeypatch.setattr(traditional_chinese, "OVERRIDES_FILE", path)
-    traditional_chinese.refresh_overrides()
-    assert to_traditional("英伟达的芯片") == "輝達的晶片"
-    path.write_text(
-        "- simplified: 英伟达\n  traditional: 英偉達\n  why: the name used in Hong Kong\n", encoding="utf-8"
-    )
-    assert to_traditional("英伟达的芯片") == "輝達的晶片"  # no file check per text converted
-    traditional_chinese.refresh_overrides()
-    assert to_traditional("英伟达的芯片") == "英偉達的晶片"
-    monkeypatch.undo()
-    traditional_chinese.refresh_overrides()
-    assert to_traditional("英伟达的芯片") == "輝達的晶片"
 
 
 def test_a_broken_override_list_is_reported_with_its_line(tmp_path: Path) -> None:
@@ -102,7 +99,7 @@ def test_a_broken_override_list_is_reported_with_its_line(tmp_path: Path) -> Non
         "- simplified: 英伟达\n  traditional: 輝達\n  why: name\n- simplified: 硅谷\n  why: brand\n", encoding="utf-8"
     )
     with pytest.raises(FactStoreError) as caught:
-        load_overrides(path)
+        read_phrase_table(path, "facts/translation/zh-Hant.yml")
     assert [str(e) for e in caught.value.errors] == [
         "facts/translation/zh-Hant.yml:4: [1]: an entry needs exactly simplified, traditional and why, each as text "
         "— follow the entries above it"
@@ -118,16 +115,16 @@ def test_every_chinese_page_has_a_traditional_page_with_the_same_anchors_and_lin
         assert traditional_article.hrefs == simplified_article.hrefs, page
 
 
-def test_no_simplified_only_character_remains(site: Path) -> None:
+def test_no_simplified_only_character_remains(site: Path, converter: TraditionalConverter) -> None:
     # Converting the page text again must leave no character that is Simplified on its own.
     # (里 and 了 are Traditional too; OpenCC may still rephrase them, as in 了解 → 瞭解, when a
     # text node gives it a different context: such rephrasing is not a Simplified character.)
     problems = []
     for page in sorted((site / "zh-Hant").rglob("index.html")):
         for text in article(page).text:
-            again = to_traditional(text)
+            again = converter.quote(text)
             simplified = {
-                old for old, new in zip(text, again, strict=False) if old != new and to_traditional(old) != old
+                old for old, new in zip(text, again, strict=False) if old != new and converter.quote(old) != old
             }
             if simplified:
                 problems.append(f"{page.relative_to(site)}: {''.join(sorted(simplified))} in {text.strip()[:40]!r}")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from scripts.load_facts import load_facts
-from scripts.render_training_chart import render_training_chart, render_training_table, training_comparison
+from gtc_site.render.chart import render_training_chart, render_training_table, training_comparison
+from gtc_site.store.load import load_facts
 
 
 def test_chart_is_labelled_in_the_page_language_with_store_values() -> None:

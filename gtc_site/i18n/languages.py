@@ -1,0 +1,30 @@
+"""The site's languages: two written by contributors, one converted at build time."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from gtc_site.store.model import LANGUAGES, Localized
+
+if TYPE_CHECKING:
+    from gtc_site.i18n.traditional import TraditionalConverter
+
+# The Traditional Chinese edition, converted from the Simplified pages (gtc_site/i18n/traditional.py).
+TRADITIONAL = "zh-Hant"
+SOURCE_OF_TRADITIONAL = "zh"
+PUBLISHED_LANGUAGES: tuple[str, ...] = (*LANGUAGES, TRADITIONAL)
+DEFAULT_LANGUAGE = LANGUAGES[0]
+
+
+def is_chinese(lang: str) -> bool:
+    return lang.startswith("zh")
+
+
+def localizer(lang: str, converter: TraditionalConverter | None = None) -> Callable[[Localized], str]:
+    """How a stored text reads in lang: zh-Hant is converted from zh, never stored."""
+    if lang == TRADITIONAL:
+        if converter is None:
+            raise ValueError("zh-Hant text needs a TraditionalConverter")
+        return lambda value: converter.text(value.zh)
+    return lambda value: value[lang]

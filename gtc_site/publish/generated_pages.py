@@ -1,0 +1,62 @@
+"""Every page the build adds to the hand-written ones, as {docs path: Markdown}.
+
+The build hands these to MkDocs in memory; `make pages` (gtc_site.tools.write_pages) writes
+the same text into generated/ for contributors who want to read it. Generated pages are
+the record pages and lists of every written language (gtc_site.render.pages), and the
+whole Traditional edition, converted from every Simplified page, hand-written or not.
+"""
+
+from __future__ import annotations
+
+import re
+
+from gtc_site.i18n.languages import SOURCE_OF_TRADITIONAL, TRADITIONAL
+from gtc_site.i18n.traditional import TraditionalConverter
+from gtc_site.markdown_source import split_page
+from gtc_site.render.crossrefs import KINDS, find_crossrefs
+from gtc_site.render.pages import Backlinks, is_generated_page, render_language_pages
+from gtc_site.store.model import LANGUAGES, FactStore
+
+_TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
+
+
+def collect_backlinks(pages: dict[str, str]) -> Backlinks:
+    """record id -> hand-written pages (path, title) that cite it, each page once.
+
+    pages: {path relative to the language root: Markdown} of one language."""
+    backlinks: Backlinks = {}
+    for relative, text in sorted(pages.items()):
+        body = split_page(text).body
+        match = _TITLE.search(body)
+        title = match.group(1) if match else relative.rsplit("/", 1)[-1].removesuffix(".md")
+        for kind, record_id in dict.fromkeys(find_crossrefs(body)):
+            if kind in KINDS:
+                cited_by = backlinks.setdefault(record_id, [])
+                if (relative, title) not in cited_by:
+                    cited_by.append((relative, title))
+    return backlinks
+
+
+def generated_pages(store: FactStore, hand_written: dict[str, str], converter: TraditionalConverter) -> dict[str, str]:
+    """{docs path ('zh/glossary/nim.md'): Markdown} of every generated page.
+
+    hand_written: {docs path: Markdown} of every hand-written page of every language."""
+    pages: dict[str, str] = {}
+    for lang in LANGUAGES:
+        prefix = f"{lang}/"
+        own = {path[len(prefix) :]: text for path, text in hand_written.items() if path.startswith(prefix)}
+        rendered = render_language_pages(store, lang, collect_backlinks(own))
+        pages.update({prefix + relative: text for relative, text in rendered.items()})
+    source = f"{SOURCE_OF_TRADITIONAL}/"
+    simplified = {path: text for path, text in {**hand_written, **pages}.items() if path.startswith(source)}
+    for path, text in sorted(simplified.items()):
+        relative = path[len(source) :]
+        pages[f"{TRADITIONAL}/{relative}"] = converter.page(text, f"docs/{path}")
+    return pages
+
+
+def is_generated_path(path: str) -> bool:
+    """Whether a docs path ('en/glossary/nim.md') belongs to the build: a file written there
+    by hand would be replaced, so the build refuses it."""
+    lang, _, relative = path.partition("/")
+    return lang == TRADITIONAL or (lang in LANGUAGES and is_generated_page(relative))
