@@ -1,5 +1,5 @@
 """The build benchmark measures what it says: a valid store N times the real one, pages that
-cite only its records with links that resolve, and a baseline without our hooks.
+cite only its records with links that resolve, and a baseline without our plugin.
 
 Smoke tests only, at scale 2: nothing here is timed."""
 
@@ -12,12 +12,22 @@ from pathlib import Path
 import pytest
 from mkdocs.utils.yaml import yaml_load
 
-from benchmarks.bench_build import baseline_config, instrumented_build, make_project, snapshot_build_files
+from benchmarks.bench_build import (
+    OUR_PLUGIN,
+    ROOT,
+    baseline_config,
+    instrumented_build,
+    make_project,
+    resolved_markdown,
+    snapshot_build_files,
+    traditional_converter,
+)
 from benchmarks.synthetic_store import write_synthetic_docs, write_synthetic_store
-from gtc_site.publish.generated_pages import write_generated_pages
+from gtc_site.publish.generated_pages import generated_pages
 from gtc_site.render.crossrefs import KINDS, find_crossrefs
-from gtc_site.store.load import ROOT, load_facts
+from gtc_site.store.load import load_facts
 from gtc_site.store.model import FactStore, Person
+from gtc_site.tools.write_pages import hand_written_pages
 
 SCALE = 2
 _LINK = re.compile(r"\]\(([^)\s#]+)(?:#[^)\s]*)?(?:\s+\"[^\"]*\")?\)")
@@ -48,7 +58,9 @@ def test_pages_cite_only_existing_records_and_links_resolve(synthetic: tuple[Pat
     folder, store = synthetic
     docs = folder / "docs"
     pages = write_synthetic_docs(docs, SCALE)
-    write_generated_pages(store, docs)
+    for relative, text in generated_pages(store, hand_written_pages(docs), traditional_converter(ROOT)).items():
+        (docs / relative).parent.mkdir(parents=True, exist_ok=True)
+        (docs / relative).write_text(text, encoding="utf-8")
     cited = set()
     for page in pages:
         text = page.read_text(encoding="utf-8")
@@ -63,15 +75,38 @@ def test_pages_cite_only_existing_records_and_links_resolve(synthetic: tuple[Pat
     assert {record_id for record_id in cited if record_id.endswith("-x1")}
 
 
-def test_baseline_config_has_no_hooks_and_no_theme_overrides() -> None:
+def _plugin_name(entry: str | dict) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry))
+
+
+def test_baseline_config_has_no_plugin_of_ours_and_no_theme_overrides() -> None:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    original, baseline = yaml_load(text), yaml_load(baseline_config(text))
-    assert original["hooks"] and "hooks" not in baseline
+    written = baseline_config(text)
+    original, baseline = yaml_load(text), yaml_load(written)
+    assert OUR_PLUGIN in [_plugin_name(entry) for entry in original["plugins"]]
+    assert OUR_PLUGIN not in [_plugin_name(entry) for entry in baseline["plugins"]]
+    assert "hooks" not in baseline and "watch" in original and "watch" not in baseline
     assert "custom_dir" in original["theme"] and "custom_dir" not in baseline["theme"]
+    # Its comment and settings went with it; the other plugins are as they were, in order.
+    assert "gtc_site/mkdocs/plugin.py): the fact store" not in written and "facts_dir" not in written
+    assert baseline["plugins"] == [entry for entry in original["plugins"] if _plugin_name(entry) != OUR_PLUGIN]
     # Everything else the stock build sees is the same.
-    for key in ("plugins", "markdown_extensions", "nav", "not_in_nav", "extra_css"):
+    for key in ("markdown_extensions", "nav", "not_in_nav", "extra_css"):
         assert baseline[key] == original[key], key
     assert baseline["theme"] == {key: value for key, value in original["theme"].items() if key != "custom_dir"}
+
+
+def test_baseline_markdown_is_every_page_of_every_language_resolved(synthetic: tuple[Path, FactStore]) -> None:
+    folder, store = synthetic
+    docs = folder / "docs-resolved"
+    write_synthetic_docs(docs, 1)
+    hand_written = hand_written_pages(docs)
+    pages = resolved_markdown(store, hand_written, traditional_converter(ROOT))
+    assert set(hand_written) < set(pages)
+    assert {path.split("/", 1)[0] for path in pages} == {"en", "zh", "zh-Hant"}
+    assert "en/glossary/gpu.md" in pages and "zh-Hant/index.md" in pages
+    for path, text in pages.items():
+        assert not find_crossrefs(text), path
 
 
 def test_a_fact_edited_between_two_builds_in_one_process_shows_everywhere(tmp_path: Path) -> None:

@@ -36,6 +36,7 @@ HOSTILE_RECORDS = {
   date: 2024-03
   category: keynote
   source: sv101-gtc-2024
+  locator: {section: 1}
 """,
 }
 PAGE = (
@@ -130,6 +131,6 @@ def test_a_script_address_is_refused_as_a_source_link(facts_dir: Path) -> None:
     with pytest.raises(FactStoreError) as caught:
         load_facts(facts_dir)
     assert [str(e) for e in caught.value.errors] == [
-        "facts/sources.yml:8: article-one.url: 'javascript:alert(1)' is not a plain https address — "
+        "facts/sources.yml:12: article-one.url: 'javascript:alert(1)' is not a plain https address — "
         "use a full https:// address without spaces or quotes"
     ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -245,3 +246,19 @@ def test_libyaml_and_pyyaml_read_every_fact_file_alike(path: Path) -> None:
     assert fast.data == exact.data
     assert fast.problems == exact.problems == []
     assert fast.line_of((3, "name", "zh")) == exact.line_of((3, "name", "zh")) > 1
+
+
+def test_a_figure_whose_value_is_not_in_its_source_words_fails_at_its_line(tmp_path: Path) -> None:
+    facts = tmp_path / "facts"
+    shutil.copytree(ROOT / "facts", facts)
+    figures = facts / "figures.yml"
+    text = figures.read_text(encoding="utf-8")
+    figures.write_text(text.replace("  value: 25000\n", "  value: 26000\n"), encoding="utf-8")
+    line = text[: text.index("  locator:", text.index("  value: 25000\n"))].count("\n") + 3
+    with pytest.raises(FactStoreError) as caught:
+        load_facts(facts)
+    assert [str(e) for e in caught.value.errors] == [
+        f"facts/figures.yml:{line}: training-ampere-gpus.locator.words: the words give about 25000 (個), not 26000 "
+        "in '如果使用傳統的安培芯片,大約需要25000個' — quote the source's words that give the value, "
+        "or correct value, unit or qualifier"
+    ]

@@ -13,7 +13,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 import opencc
@@ -73,10 +73,12 @@ class Example:
 
 @dataclass(frozen=True)
 class Conversion:
-    """One distinct word that s2twp converts differently from s2tw.
+    """One distinct word that s2twp converts differently from s2tw, and what we decided.
 
-    `decided` counts occurrences covered by a table entry (`decisions`: "simplified → form"
-    of each covering entry); `rejected` is the never-list string s2twp's form contains, if any.
+    Of its `count` occurrences, `decided` are covered by a table entry (`decisions`: each
+    covering "simplified → Taiwan form"), and `rejected` are left to s2tw because s2twp would
+    write a string of the never list there (`never`: those strings). `example` is the first
+    occurrence still undecided, or else the first one.
     """
 
     simplified: str
@@ -85,18 +87,19 @@ class Conversion:
     count: int
     decided: int
     decisions: tuple[str, ...]
-    rejected: str | None
+    rejected: int
+    never: tuple[str, ...]
     example: Example
 
     @property
     def undecided(self) -> int:
-        """Occurrences no table entry covers (the never list does not decide a Taiwan form,
-        it only records that s2twp's is wrong and s2tw's stays)."""
-        return self.count - self.decided
+        return self.count - self.decided - self.rejected
 
     @property
     def reviewed(self) -> bool:
-        return self.undecided == 0 or self.rejected is not None or written_traditional(self.simplified)
+        """Nothing left to decide: every occurrence is decided or rejected, or the word is
+        already written in Traditional (s2tw keeps it as written)."""
+        return self.undecided == 0 or written_traditional(self.simplified)
 
 
 @dataclass(frozen=True)
@@ -115,8 +118,11 @@ class TableUse:
 class _Tally:
     count: int = 0
     decided: int = 0
-    decisions: set[str] | None = None
+    rejected: int = 0
+    decisions: set[str] = field(default_factory=set)
+    never: set[str] = field(default_factory=set)
     example: Example | None = None
+    open_example: Example | None = None
 
 
 def prose_lines(markdown: str) -> Iterable[tuple[int, str, list[tuple[int, str]]]]:
@@ -247,15 +253,20 @@ def _shorten(line: str, start: int, end: int) -> str:
     return ("…" if left else "") + line[left:right].strip() + ("…" if right < len(line) else "")
 
 
-def _never_hit(form: str, never: Iterable[str]) -> str | None:
-    return next((wrong for wrong in sorted(never, key=lambda w: (-len(w), w)) if wrong and wrong in form), None)
+def _never_at(segment: str, start: int, end: int, never: tuple[str, ...]) -> list[str]:
+    """Never-list strings that s2twp writes around segment[start:end] and s2tw does not:
+    the occurrence's s2twp form is a known wrong one (原始设备制造商 -> 原始裝置製造商)."""
+    left, right = max(0, start - _MAX_WIDEN), min(len(segment), end + _MAX_WIDEN)
+    twp, tw = s2twp(segment[left:right]), s2tw(segment[left:right])
+    return [wrong for wrong in never if wrong and wrong in twp and wrong not in tw]
 
 
 def analyse(
     texts: Mapping[str, str], table: Mapping[str, str], never: Iterable[str] = ()
 ) -> tuple[list[Conversion], list[TableUse]]:
     """Every distinct phrase conversion of s2twp beyond s2tw in texts, and the use of each
-    table entry. Sorted: most frequent first, then by the Simplified word."""
+    table entry (never: the `wrong` strings of the never list). Sorted: most frequent first,
+    then by the Simplified word."""
     never = tuple(never)
     tallies: dict[tuple[str, str, str], _Tally] = {}
     uses: dict[str, _Tally] = {key: _Tally() for key in table}
@@ -270,15 +281,20 @@ def analyse(
                         use.example = Example(path, number, _shorten(line, column + m_start, column + m_end))
                 for start, end in phrase_changes(segment):
                     word = segment[start:end]
-                    tally = tallies.setdefault((word, s2tw(word), s2twp(word)), _Tally(decisions=set()))
+                    tally = tallies.setdefault((word, s2tw(word), s2twp(word)), _Tally())
                     tally.count += 1
+                    example = Example(path, number, _shorten(line, column + start, column + end))
+                    tally.example = tally.example or example
                     covering = [key for m_start, m_end, key in matches if m_start < end and start < m_end]
+                    wrong = [] if covering else _never_at(segment, start, end, never)
                     if covering:
                         tally.decided += 1
-                        assert tally.decisions is not None
                         tally.decisions.update(f"{key} → {table[key]}" for key in covering)
-                    if tally.example is None:
-                        tally.example = Example(path, number, _shorten(line, column + start, column + end))
+                    elif wrong:
+                        tally.rejected += 1
+                        tally.never.update(wrong)
+                    elif tally.open_example is None:
+                        tally.open_example = example
     conversions = [
         Conversion(
             simplified=word,
@@ -286,9 +302,10 @@ def analyse(
             s2twp=twp,
             count=tally.count,
             decided=tally.decided,
-            decisions=tuple(sorted(tally.decisions or ())),
-            rejected=_never_hit(twp, never),
-            example=tally.example or Example("", 0, ""),
+            decisions=tuple(sorted(tally.decisions)),
+            rejected=tally.rejected,
+            never=tuple(sorted(tally.never)),
+            example=tally.open_example or tally.example or Example("", 0, ""),
         )
         for (word, tw, twp), tally in tallies.items()
     ]
@@ -303,9 +320,26 @@ def analyse(
 def undecided_conversions(
     texts: Mapping[str, str], table: Mapping[str, str], never: Iterable[str] = ()
 ) -> list[Conversion]:
-    """Phrase conversions nobody reviewed: some occurrence is outside every table entry and
-    s2twp's form is not on the never list. A check can fail on these."""
+    """Phrase conversions nobody reviewed: some occurrence is covered by no table entry and
+    s2twp would not write a never-list string there. A check can fail on these."""
     return [c for c in analyse(texts, table, never)[0] if not c.reviewed]
+
+
+def _decision(c: Conversion) -> str:
+    parts = []
+    if c.decided:
+        parts.append("; ".join(c.decisions) + (f" ({c.decided} of {c.count})" if c.decided < c.count else ""))
+    if c.rejected:
+        parts.append(
+            f"s2tw kept, never {'、'.join(c.never)}" + (f" ({c.rejected} of {c.count})" if c.rejected < c.count else "")
+        )
+    if c.undecided:
+        parts.append(
+            "written in Traditional, kept as written"
+            if written_traditional(c.simplified)
+            else "undecided" + (f" ({c.undecided} of {c.count})" if c.undecided < c.count else "")
+        )
+    return "; ".join(parts)
 
 
 def _cell(text: str) -> str:
@@ -327,16 +361,7 @@ def conversion_report(texts: Mapping[str, str], table: Mapping[str, str], never:
         "| --- | --- | --- | --- | ---: | --- |",
     ]
     for c in conversions:
-        if c.decided == c.count:
-            decision = "; ".join(c.decisions)
-        elif c.decided:
-            decision = f"{'; '.join(c.decisions)} ({c.decided} of {c.count}); rest undecided"
-        else:
-            decision = "undecided"
-        if c.rejected and c.decided < c.count:
-            decision = (f"{decision}; " if c.decided else "") + f"never: {c.rejected} (s2tw kept)"
-        elif written_traditional(c.simplified) and c.decided < c.count:
-            decision = (f"{decision}; " if c.decided else "") + "written in Traditional (kept as written)"
+        decision = _decision(c)
         lines.append(
             f"| {_cell(c.simplified)} | {_cell(c.s2tw)} | {_cell(c.s2twp)} | {_cell(decision)} | {c.count} "
             f"| {c.example}: {_cell(c.example.text)} |"

@@ -30,8 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "quotes": {"en": "Quotes", "zh": "引语"},
     "quotes_intro": {
-        "en": "Attributed statements from the article, translated into English. The Chinese is as published, in Simplified characters.",
-        "zh": "文中有明确出处的言论。中文为发表时的原话（简体），并附英文译文。",
+        "en": "Attributed statements from the article, translated into English. The Chinese keeps the speakers' words as published; cuts are marked with ……. The Traditional edition converts them by script only, never by wording.",
+        "zh": "文中有明确出处的言论，并附英文译文。中文保留发表时的原话，删节处以“……”标出；繁体版只转换字形，不改动用词。",
     },
     "sources": {"en": "Sources", "zh": "来源"},
     "sources_intro": {"en": "Where the facts on this site come from.", "zh": "本站事实的出处。"},

@@ -33,6 +33,8 @@ _PROTECTED = re.compile(
 )
 # Front-matter fields that readers see; the rest (ids, file paths, search tags) stay as written.
 _CONVERTED_FIELDS = re.compile(r"^(title|description): (.*)$", re.MULTILINE)
+# "谷歌（Google）" becomes "Google（Google）" where Taiwan writes the English name: say it once.
+_REPEATED_NAME = re.compile(r"([A-Za-z0-9][\w .&'-]*)（\1）")
 # Simplified Chinese quotation marks and the Taiwan ones: “”‘’ -> 「」『』.
 _TAIWAN_QUOTATION_MARKS = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 
@@ -78,6 +80,64 @@ def read_phrase_table(path: Path, display: str) -> list[Phrase]:
     return phrases
 
 
+@dataclass(frozen=True)
+class NeverEntry:
+    wrong: str
+    right: str
+    why: str
+
+
+def read_never_list(path: Path, display: str) -> list[NeverEntry]:
+    """Known wrong outputs the edition must never contain; FactStoreError lists bad entries."""
+    doc, errors = read_yaml(path, display)
+    if doc is None:
+        raise FactStoreError(errors)
+    entries: list[NeverEntry] = []
+    fields = ("wrong", "right", "why")
+    for index, entry in enumerate(doc.data if isinstance(doc.data, list) else []):
+        if (
+            not isinstance(entry, dict)
+            or set(entry) != set(fields)
+            or not all(isinstance(entry[f], str) and entry[f].strip() for f in fields)
+        ):
+            errors.append(
+                FactError(
+                    display,
+                    doc.line_of((index,)),
+                    f"[{index}]",
+                    "an entry needs wrong, right and why, each as text",
+                    "follow the entries above it",
+                )
+            )
+            continue
+        entries.append(NeverEntry(entry["wrong"], entry["right"], entry["why"]))
+    if not isinstance(doc.data, list):
+        errors.append(
+            FactError(display, 1, "", "the file is not a list of entries", "start each entry with '- wrong: '")
+        )
+    if errors:
+        raise FactStoreError(errors)
+    return entries
+
+
+def never_list_problems(text: str, entries: list[NeverEntry], where: str, first_line: int) -> list[FactError]:
+    """Every known wrong output in converted text, at the line of the Simplified source it came from."""
+    problems = []
+    for number, line in enumerate(text.split("\n"), start=first_line):
+        for entry in entries:
+            if entry.wrong in line:
+                problems.append(
+                    FactError(
+                        where,
+                        number,
+                        "",
+                        f"the Traditional edition would read {entry.wrong} here ({entry.why})",
+                        f"use {entry.right}: add the Simplified phrase with that form to facts/translation/zh-Hant.yml",
+                    )
+                )
+    return problems
+
+
 class TraditionalConverter:
     """Simplified -> Taiwan Traditional for one build: the phrase table it was made with,
     and what it has converted so far (record names are converted on every page citing them)."""
@@ -100,7 +160,8 @@ class TraditionalConverter:
             converted = self._characters.convert(converted)
             for _, stand_in, traditional in self._phrases:
                 converted = converted.replace(stand_in, traditional)
-            converted = self._texts[text] = converted.translate(_TAIWAN_QUOTATION_MARKS)
+            converted = _REPEATED_NAME.sub(r"\1", converted.translate(_TAIWAN_QUOTATION_MARKS))
+            self._texts[text] = converted
         return converted
 
     def quote(self, text: str) -> str:

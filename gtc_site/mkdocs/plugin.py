@@ -20,14 +20,14 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
 from gtc_site.i18n.languages import localizer
-from gtc_site.i18n.traditional import TraditionalConverter, read_phrase_table
+from gtc_site.i18n.traditional import NeverEntry, TraditionalConverter, read_never_list, read_phrase_table
 from gtc_site.markdown_source import split_page
 from gtc_site.mkdocs import i18n_adapter
 from gtc_site.mkdocs.config import GtcSiteConfig
 from gtc_site.mkdocs.language_links import LanguageLink, LanguageMenu, language_links
 from gtc_site.publish.downloads import write_downloads
 from gtc_site.publish.files import write_if_changed
-from gtc_site.publish.generated_pages import generated_pages, is_generated_path
+from gtc_site.publish.generated_pages import generated_pages, is_generated_path, traditional_problems
 from gtc_site.publish.search_index import split_search_index
 from gtc_site.render.crossrefs import CrossrefError, CrossrefResolver
 from gtc_site.render.metadata import open_graph, structured_data
@@ -46,6 +46,7 @@ class SiteBuild:
     converter: TraditionalConverter
     resolver: CrossrefResolver
     names: frozenset[str]  # the Chinese words jieba was given
+    never: list[NeverEntry]  # outputs the Traditional edition must not contain
     pages: dict[str, str] | None = None  # generated pages, made at the first on_files
     not_found_html: str | None = None  # the default language's 404 page
 
@@ -74,13 +75,13 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
             ) from None
         try:
             store = load_facts(self._path(config, self.config.facts_dir))
-            table = self._path(config, self.config.phrase_table)
-            phrases = read_phrase_table(table, table.relative_to(Path(config.config_file_path).parent).as_posix())
+            phrases = read_phrase_table(self._path(config, self.config.phrase_table), self.config.phrase_table)
+            never = read_never_list(self._path(config, self.config.never_list), self.config.never_list)
         except FactStoreError as err:
             raise PluginError(str(err)) from None
         converter = TraditionalConverter({p.simplified: p.traditional for p in phrases})
         words = jieba_words(store)
-        self.build = SiteBuild(store, converter, CrossrefResolver(store, converter), frozenset(words))
+        self.build = SiteBuild(store, converter, CrossrefResolver(store, converter), frozenset(words), never)
         search = config.plugins["material/search"].config
         write_if_changed(Path(search.jieba_dict_user), "".join(f"{word}\n" for word in words))
         return config
@@ -99,6 +100,9 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
             if errors:
                 raise PluginError(str(FactStoreError(errors)))
             site.pages = generated_pages(site.store, hand_written, site.converter)
+            errors = traditional_problems(site.pages, hand_written, site.store, site.converter, site.never)
+            if errors:
+                raise PluginError(str(FactStoreError(errors)))
         for src_uri, content in site.pages.items():
             file = i18n_adapter.in_memory_file(config, src_uri, content)
             if src_uri.split("/", 2)[1] in RECORD_FOLDERS.values() and not src_uri.endswith("/index.md"):

@@ -11,11 +11,12 @@ from __future__ import annotations
 import re
 
 from gtc_site.i18n.languages import SOURCE_OF_TRADITIONAL, TRADITIONAL
-from gtc_site.i18n.traditional import TraditionalConverter
+from gtc_site.i18n.traditional import NeverEntry, TraditionalConverter, never_list_problems
 from gtc_site.markdown_source import split_page
 from gtc_site.render.crossrefs import KINDS, find_crossrefs
 from gtc_site.render.pages import Backlinks, is_generated_page, render_language_pages
-from gtc_site.store.model import LANGUAGES, FactStore
+from gtc_site.store.errors import FactError
+from gtc_site.store.model import LANGUAGES, FactStore, Localized
 
 _TITLE = re.compile(r"^# (.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 
@@ -60,3 +61,25 @@ def is_generated_path(path: str) -> bool:
     by hand would be replaced, so the build refuses it."""
     lang, _, relative = path.partition("/")
     return lang == TRADITIONAL or (lang in LANGUAGES and is_generated_page(relative))
+
+
+def traditional_problems(
+    pages: dict[str, str],
+    hand_written: dict[str, str],
+    store: FactStore,
+    converter: TraditionalConverter,
+    never: list[NeverEntry],
+) -> list[FactError]:
+    """Known wrong outputs in the Traditional edition, located in the Simplified source: the
+    line of a hand-written page, or the fact record whose text a generated page shows."""
+    errors: list[FactError] = []
+    source = f"{SOURCE_OF_TRADITIONAL}/"
+    for path, text in sorted(hand_written.items()):
+        if path.startswith(source):
+            converted = split_page(pages[f"{TRADITIONAL}/{path[len(source) :]}"]).body
+            errors += never_list_problems(converted, never, f"docs/{path}", split_page(text).body_line)
+    for record in store.by_id.values():
+        for name, value in vars(record).items():
+            if isinstance(value, Localized) and name != "text":  # quotes keep the speakers' words
+                errors += never_list_problems(converter.text(value.zh), never, record.file, record.line)
+    return list(dict.fromkeys(errors))

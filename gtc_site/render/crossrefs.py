@@ -175,7 +175,9 @@ class CrossrefResolver:
             result = converter.text(text), converter.text(tooltip)
         else:
             if label and isinstance(record, Figure):
-                text = _figure_label(label, record, lang)
+                # The label is written in Simplified: zh-Hant converts it, then fills in its number.
+                own = self._traditional().text(label) if lang == TRADITIONAL else label
+                text = _figure_label(own, record, lang)
             elif label:
                 text = label
             elif isinstance(record, Figure):

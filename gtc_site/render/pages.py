@@ -287,12 +287,9 @@ def render_quotes_page(store: FactStore, lang: str) -> str:
         out.append(_category_heading(store, "quotes", category, lang))
         for quote in quotes:
             assert isinstance(quote, Quote) and quote.text is not None and quote.context is not None
-            separator, dash = ("，", "——") if lang == "zh" else (", ", "—")
-            block = [
-                f"### {escape_markdown(quote.name[lang])} {{#{quote.id}}}\n",
-                f"> {escape_markdown(quote.text[lang])}\n>\n"
-                f"> {dash}{ref(store.get(quote.speaker))}{separator}{escape_markdown(quote.context[lang])}\n",
-            ]
+            # The block quote is a reference, so the Traditional edition converts the words
+            # by script only, as everywhere else a quote is shown.
+            block = [f"### {escape_markdown(quote.name[lang])} {{#{quote.id}}}\n", f"{ref(quote)}\n"]
             label = "original" if lang == "en" else "translation"
             block.append(_labelled(label, lang, escape_markdown(quote.text["zh" if lang == "en" else "en"])))
             block.append(_labelled("date", lang, format_date(quote.date, lang)))

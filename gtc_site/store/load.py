@@ -59,7 +59,9 @@ def load_facts(facts_dir: Path | None = None) -> FactStore:
     wrong in one run, without follow-on errors from a file that could not be read.
     """
     facts_dir = facts_dir or paths.facts_dir()
-    validators = schema_validators(paths.schema_dir())
+    # A store with a schema of its own (a copy of facts/) is checked against that one.
+    own_schema = facts_dir / "schema"
+    validators = schema_validators(own_schema if own_schema.is_dir() else paths.schema_dir())
     expected = {f"{kind}.yml" for kind in FILE_KINDS}
     errors = [
         FactError(

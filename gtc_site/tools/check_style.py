@@ -117,12 +117,11 @@ class _Line:
     """A line's prose as the reader sees it: markup gone, everything else one MASK each.
 
     `raw` still holds references (Z5 looks at them); `text` masks references and
-    attribute lists too. `raw_hidden` and `hidden` hold what each MASK stands for.
+    attribute lists too, and `hidden` holds what each MASK of `text` stands for.
     """
 
     number: int
     raw: str
-    raw_hidden: list[str]
     text: str
     hidden: list[str]
 
@@ -133,7 +132,7 @@ def _strings(value: object, where: str) -> tuple[str, ...]:
     return tuple(value)
 
 
-def _text(entry: dict, key: str, where: str) -> str:
+def _text(entry: dict[str, object], key: str, where: str) -> str:
     value = entry.get(key)
     if not isinstance(value, str) or not value.strip():
         raise StyleTableError(f"{where}.{key}: missing or not text — add '{key}:' with text")
@@ -142,7 +141,6 @@ def _text(entry: dict, key: str, where: str) -> str:
 
 def read_table(path: Path = TERMINOLOGY) -> StyleTable:
     """The terminology table, checked enough that a mistake in it is a message, not a traceback."""
-    name = path.name
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError) as err:
@@ -150,7 +148,7 @@ def read_table(path: Path = TERMINOLOGY) -> StyleTable:
     except yaml.YAMLError as err:
         raise StyleTableError(f"{path}: not valid YAML ({err}) — fix the line it names") from err
     if not isinstance(data, dict) or not isinstance(data.get("terms"), list):
-        raise StyleTableError(f"{path}: no 'terms:' list — see the comment at the top of {name}")
+        raise StyleTableError(f"{path}: no 'terms:' list — see the comment at the top of {path.name}")
     terms = []
     for index, entry in enumerate(data["terms"]):
         where = f"{path}: terms[{index}]"
@@ -238,7 +236,7 @@ class _Lines:
             raw = "".join(MASK if hidden else text for text, hidden in pieces)
             raw_hidden = [text for text, hidden in pieces if hidden]
             text, hidden = _mask(*_mask(raw, raw_hidden, _REFERENCE), _ATTRIBUTE_LIST)
-            result.append(_Line(number, raw, raw_hidden, text, hidden))
+            result.append(_Line(number, raw, text, hidden))
         return result
 
 
@@ -299,7 +297,7 @@ def _walk_inline(token: Token, lines: _Lines) -> None:
             autolink = False
 
 
-def prose_lines(markdown: str) -> list[_Line]:
+def _prose_lines(markdown: str) -> list[_Line]:
     """The prose of a page, line by line; lines without prose are left out."""
     lines = _Lines()
     body = markdown
@@ -530,7 +528,7 @@ def check_problems(text: str, lang: str) -> list[Problem]:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}: expected one of {LANGUAGES}")
     table = _table()
-    lines = prose_lines(text)
+    lines = _prose_lines(text)
     problems: list[Problem] = []
     for line in lines:
         problems += _check_terms(line, lang)
@@ -545,15 +543,16 @@ def check_problems(text: str, lang: str) -> list[Problem]:
     return sorted(problems, key=lambda problem: problem.line)
 
 
+def _format(path: str, first_line: int, problem: Problem) -> str:
+    return f"{path}:{first_line + problem.line}: {problem.rule}: {problem.message}"
+
+
 def check_text(text: str, lang: str, path: str, first_line: int = 1) -> list[str]:
     """Every mechanical style problem in text, one 'path:line: rule: what — what to do' each.
 
     first_line is the line of path on which text starts, for a caller checking a part.
     """
-    return [
-        f"{path}:{first_line + problem.line}: {problem.rule}: {problem.message}"
-        for problem in check_problems(text, lang)
-    ]
+    return [_format(path, first_line, problem) for problem in check_problems(text, lang)]
 
 
 def language_of(path: Path) -> str | None:
@@ -594,7 +593,7 @@ def main(argv: list[str]) -> int:
             counts["usage"] += 1
             continue
         for problem in check_problems(text, lang):
-            lines.append(f"{name}:{1 + problem.line}: {problem.rule}: {problem.message}")
+            lines.append(_format(name, 1, problem))
             counts[problem.rule] += 1
     for line in lines:
         print(line)
