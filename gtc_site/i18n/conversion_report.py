@@ -194,8 +194,6 @@ def _word_at(source: str, tw: str, twp: str, a1: int, a2: int, b1: int, b2: int)
     for length in range(need, need + 2 * _MAX_WIDEN + 1):
         for start in range(max(0, a2 - length), min(a1, len(source) - length) + 1):
             end = start + length
-            if start > a1 or end < a2 or end > len(source):
-                continue
             expected = tw[start:a1] + twp[b1:b2] + tw[a2:end]
             if s2twp(source[start:end]) == expected and s2tw(source[start:end]) != expected:
                 return start, end
