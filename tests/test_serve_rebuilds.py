@@ -65,8 +65,9 @@ def test_an_edited_fact_shows_on_its_page_the_glossary_and_citing_pages(project,
 
 def test_an_edited_phrase_table_alone_changes_every_traditional_link(project, monkeypatch) -> None:
     table = project / "facts/translation/zh-Hant.yml"
-    link = 'class="xref xref-organizations">{}</a>'
+    link = '">{}</a>'  # the text of the links to NVIDIA's page, which end every tooltip with ">
     first = page(serve_build(project, "zh-Hant", monkeypatch), "chapters/keynote-blackwell/index.html")
+    assert '<a class="xref xref-organizations" href="../../organizations/nvidia/"' in first
     assert link.format("輝達") in first and link.format("英偉達") not in first
     replace(table, "  traditional: 輝達\n", "  traditional: 英偉達\n")
     chapter = page(serve_build(project, "zh-Hant", monkeypatch), "chapters/keynote-blackwell/index.html")

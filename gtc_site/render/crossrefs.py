@@ -193,17 +193,22 @@ class CrossrefResolver:
         return result
 
     def _render_excerpt(self, figure: Figure, lang: str) -> str:
-        """“如果使用傳統的安培芯片,大約需要25000個” as published (zh-Hant), in Simplified
-        characters (zh), or followed by our English rendering (en)."""
+        """「如果使用傳統的安培芯片,大約需要25000個」 as published (zh-Hant), in Simplified
+        characters (zh), or followed by our English rendering (en); marked as the source's
+        words (class source-words, in the script it is written in)."""
         locator = figure.locator
         if locator is None or locator.words is None:
             return ""
         if lang == TRADITIONAL:
-            return f"「{escape_markdown(locator.words)}」"
-        if lang == "zh":
-            return f"“{escape_markdown(self.simplified.convert(locator.words))}”"
-        english = f" (“{escape_markdown(locator.words_en)}”)" if locator.words_en else ""
-        return f"“{escape_markdown(locator.words)}”{english}"
+            words, script = f"「{escape_markdown(locator.words)}」", TRADITIONAL
+        elif lang == "zh":
+            words, script = f"“{escape_markdown(self.simplified.convert(locator.words))}”", "zh"
+        else:
+            words, script = f"“{escape_markdown(locator.words)}”", TRADITIONAL
+        excerpt = f'<span class="source-words" lang="{script}">{words}</span>'
+        if lang == "en" and locator.words_en:
+            excerpt += f" (“{escape_markdown(locator.words_en)}”)"
+        return excerpt
 
     def _render(self, record: Record, label: str | None, lang: str, page_path: str, whole_line: bool) -> str:
         link = self.record_link(record, page_path)
