@@ -28,3 +28,19 @@ def localizer(lang: str, converter: TraditionalConverter | None = None) -> Calla
             raise ValueError("zh-Hant text needs a TraditionalConverter")
         return lambda value: converter.text(value.zh)
     return lambda value: value[lang]
+
+
+class ConvertedLanguage(str):
+    """A language code ('zh-Hant') that also converts stored text: render code takes it
+    wherever it takes 'en' or 'zh', so generated pages are written in the edition's own
+    forms (its number formats, its strings) rather than converted after the fact."""
+
+    converter: TraditionalConverter
+
+    def __new__(cls, code: str, converter: TraditionalConverter) -> ConvertedLanguage:
+        language = super().__new__(cls, code)
+        language.converter = converter
+        return language
+
+    def localize(self, value: Localized) -> str:
+        return self.converter.text(value.zh)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from gtc_site.store.model import Localized
+
 STRINGS: dict[str, dict[str, str]] = {
     "glossary": {"en": "Glossary", "zh": "术语表"},
     "glossary_intro": {
@@ -94,6 +96,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "Bars are scaled within each measure; “not stated” marks a number the keynote did not give.",
         "zh": "每项指标内按比例绘制；“未提及”表示主题演讲没有给出该数字。",
     },
+    "chart_size": {"en": "{n}-parameter", "zh": "{n}参数"},
     "chart_gpu": {"en": "GPUs needed", "zh": "所需 GPU 数量"},
     "chart_megawatt": {"en": "Power drawn", "zh": "耗电功率"},
     "chart_day": {"en": "Training time", "zh": "训练时间"},
@@ -101,4 +104,8 @@ STRINGS: dict[str, dict[str, str]] = {
 
 
 def t(key: str, lang: str) -> str:
-    return STRINGS[key][lang]
+    """The words for key in lang; a converted language converts the Simplified words."""
+    words = STRINGS[key]
+    if lang in words:
+        return words[lang]
+    return Localized(words["en"], words["zh"])[lang]

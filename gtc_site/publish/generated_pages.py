@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from gtc_site.i18n.languages import SOURCE_OF_TRADITIONAL, TRADITIONAL
+from gtc_site.i18n.languages import SOURCE_OF_TRADITIONAL, TRADITIONAL, ConvertedLanguage
 from gtc_site.i18n.traditional import NeverEntry, TraditionalConverter, never_list_problems
 from gtc_site.markdown_source import split_page
 from gtc_site.render.crossrefs import KINDS, find_crossrefs
@@ -41,18 +41,21 @@ def collect_backlinks(pages: dict[str, str]) -> Backlinks:
 def generated_pages(store: FactStore, hand_written: dict[str, str], converter: TraditionalConverter) -> dict[str, str]:
     """{docs path ('zh/glossary/nim.md'): Markdown} of every generated page.
 
-    hand_written: {docs path: Markdown} of every hand-written page of every language."""
+    hand_written: {docs path: Markdown} of every hand-written page of every language. The
+    Traditional edition converts the hand-written Simplified pages and renders its generated
+    pages itself, so that its numbers and strings take the edition's own forms (1.8 兆)."""
     pages: dict[str, str] = {}
-    for lang in LANGUAGES:
+    source = f"{SOURCE_OF_TRADITIONAL}/"
+    for path, text in sorted(hand_written.items()):
+        if path.startswith(source):
+            pages[f"{TRADITIONAL}/{path[len(source) :]}"] = converter.page(text, f"docs/{path}")
+    languages: list[str] = [*LANGUAGES, ConvertedLanguage(TRADITIONAL, converter)]
+    written = {**hand_written, **pages}
+    for lang in languages:
         prefix = f"{lang}/"
-        own = {path[len(prefix) :]: text for path, text in hand_written.items() if path.startswith(prefix)}
+        own = {path[len(prefix) :]: text for path, text in written.items() if path.startswith(prefix)}
         rendered = render_language_pages(store, lang, collect_backlinks(own))
         pages.update({prefix + relative: text for relative, text in rendered.items()})
-    source = f"{SOURCE_OF_TRADITIONAL}/"
-    simplified = {path: text for path, text in {**hand_written, **pages}.items() if path.startswith(source)}
-    for path, text in sorted(simplified.items()):
-        relative = path[len(source) :]
-        pages[f"{TRADITIONAL}/{relative}"] = converter.page(text, f"docs/{path}")
     return pages
 
 

@@ -41,7 +41,7 @@ def _model_size(store: FactStore, lang: str) -> str:
     if not sizes:
         return ""
     number = format_number(sizes[0].value, lang)
-    return f"{number.replace(' ', '-')}-parameter" if lang == "en" else f"{number}参数"
+    return t("chart_size", lang).format(n=number.replace(" ", "-") if lang == "en" else number)
 
 
 def chart_title(store: FactStore, lang: str) -> str:

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import yaml
 
 from gtc_site.i18n.formats import format_date, format_date_range, format_figure
+from gtc_site.i18n.languages import TRADITIONAL, is_chinese
 from gtc_site.i18n.strings import t
 from gtc_site.render.chart import CATEGORY as TRAINING_CATEGORY
 from gtc_site.render.chart import render_training_comparison
@@ -73,7 +74,7 @@ def _front_matter(
 
 def _labelled_inline(label: str, value: str, lang: str) -> str:
     """'label: value' with the language's colon."""
-    return f"{label}{'：' if lang == 'zh' else ': '}{value}"
+    return f"{label}{'：' if is_chinese(lang) else ': '}{value}"
 
 
 def _labelled(key: str, lang: str, value: str) -> str:
@@ -115,9 +116,10 @@ def _source_line(record: Record, lang: str, store: FactStore) -> str:
 
 def _heading_name(record: Record, lang: str) -> str:
     """黄仁勋（Jensen Huang）: Chinese writing gives a foreign name's original beside it."""
-    if lang == "zh" and record.name.en != record.name.zh:
-        return f"{record.name.zh}（{record.name.en}）"
-    return record.name[lang]
+    name = record.name[lang]
+    if is_chinese(lang) and name != record.name.en:
+        return f"{name}（{record.name.en}）"
+    return name
 
 
 def _definition(label: str, value: str) -> str:
@@ -137,7 +139,7 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
     if isinstance(record, Person) and record.role is not None:
         role = escape_markdown(record.role[lang])
         if record.affiliation:
-            role += (", " if lang == "en" else "，") + ref(store.get(record.affiliation))
+            role += ("，" if is_chinese(lang) else ", ") + ref(store.get(record.affiliation))
         out.append(_definition(t("role", lang), role))
     out.append(_definition(t("name_en", lang), escape_markdown(record.name.en)))
     out.append(_definition(t("name_zh", lang), escape_markdown(record.name.zh)))
@@ -184,7 +186,7 @@ def render_record_index(store: FactStore, kind: str, lang: str) -> str:
         for record in records:
             summary = escape_markdown(record.description[lang])
             if isinstance(record, Person) and record.role is not None:
-                summary = f"{escape_markdown(record.role[lang])}{'。' if lang == 'zh' else '. '}{summary}"
+                summary = f"{escape_markdown(record.role[lang])}{'。' if is_chinese(lang) else '. '}{summary}"
             lines.append(f"- {_labelled_inline(ref(record), summary, lang)}")
         out.append("\n".join(lines) + "\n")
     return "\n".join(out)
@@ -209,8 +211,9 @@ def _section_link(store: FactStore, record: Record, lang: str) -> str:
     link = f"[{label}](sources.md#{source.id}-part-{locator.section})"
     if section is None:
         return link
-    space = "" if lang == "zh" else " "
-    return f"{link}{space}“{escape_markdown(section.name[lang])}”"
+    space = "" if is_chinese(lang) else " "
+    opening, closing = ("「", "」") if lang == TRADITIONAL else ("“", "”")
+    return f"{link}{space}{opening}{escape_markdown(section.name[lang])}{closing}"
 
 
 def _figures_source(store: FactStore, figures: list[Record], lang: str) -> str:
@@ -290,8 +293,10 @@ def render_quotes_page(store: FactStore, lang: str) -> str:
             # The block quote is a reference, so the Traditional edition converts the words
             # by script only, as everywhere else a quote is shown.
             block = [f"### {escape_markdown(quote.name[lang])} {{#{quote.id}}}\n", f"{ref(quote)}\n"]
-            label = "original" if lang == "en" else "translation"
-            block.append(_labelled(label, lang, escape_markdown(quote.text["zh" if lang == "en" else "en"])))
+            if lang == "en":
+                block.append(_labelled("original", lang, escape_markdown(quote.text.zh)))
+            else:
+                block.append(_labelled("translation", lang, escape_markdown(quote.text.en)))
             block.append(_labelled("date", lang, format_date(quote.date, lang)))
             block.append(_source_line(quote, lang, store))
             if quote.locator is not None:

@@ -22,9 +22,14 @@ class Localized:
     zh: str
 
     def __getitem__(self, lang: str) -> str:
-        if lang not in LANGUAGES:
+        if lang in LANGUAGES:
+            return getattr(self, lang)
+        # A published language that is not stored (zh-Hant) converts the stored text itself:
+        # gtc_site.i18n.languages.ConvertedLanguage; the store knows nothing of how.
+        localize = getattr(lang, "localize", None)
+        if localize is None:
             raise KeyError(f"{lang!r} is not stored; gtc_site.i18n converts zh-Hant from zh")
-        return getattr(self, lang)
+        return localize(self)
 
 
 @dataclass(frozen=True)
