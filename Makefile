@@ -62,8 +62,8 @@ test: $(VENV)/.dev lint
 lock:
 	$(PYTHON) -m venv .cache/pip-tools
 	.cache/pip-tools/bin/python -m pip install --quiet pip-tools
-	.cache/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
-	.cache/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras -o requirements-dev.txt requirements-dev.in
+	.cache/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements.txt requirements.in
+	.cache/pip-tools/bin/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links -o requirements-dev.txt requirements-dev.in
 
 # Lighthouse from npm, pinned in package-lock.json.
 node_modules/.installed: package-lock.json

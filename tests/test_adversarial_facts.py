@@ -31,7 +31,9 @@ NOT_AN_ID = "use lowercase ASCII letters, digits and single hyphens, e.g. 'jetso
 NOT_A_DATE = "write YYYY, YYYY-MM or YYYY-MM-DD"
 EMPTY_TEXT = "the text is empty — write the text (it may not be only spaces)"
 TOO_LONG = "shorten it: names are short and descriptions are one sentence"
-ID_TAKEN = "ids are unique across all fact files: choose another id"
+ID_TAKEN = (
+    "ids are shared by every kind: give the record that is not yet published another id (a published id never changes)"
+)
 REPEATED = "keep one of the two; YAML would silently drop the first"
 UNITS = "usd, multiple, gpu, megawatt, watt, day, month, hour, parameter, person, company, year, rank"
 QUALIFIERS = "exact, about, more-than, nearly"
@@ -258,20 +260,21 @@ CASES = [
     case(
         "repeated-category-id-within-a-kind",
         replace("categories.yml", "- {kind: terms, id: hardware,", "- {kind: terms, id: software,"),
-        f"facts/categories.yml:2: software.id: the id 'software' is already used at facts/categories.yml:1 — {ID_TAKEN}",
-        # the hardware category is gone with it, so its term is reported too
-        "facts/terms.yml:15: blackwell.category: unknown category 'hardware' for terms — "
-        "use one of: software (or add the category to facts/categories.yml)",
+        f"facts/categories.yml:1: software.id: the id 'software' is also used at facts/categories.yml:2 — {ID_TAKEN}",
+        f"facts/categories.yml:2: software.id: the id 'software' is also used at facts/categories.yml:1 — {ID_TAKEN}",
+        # one cause, one message: the term of the category that was renamed is not reported too
     ),
     case(
         "repeated-id-terms-and-events",
         replace("events.yml", "- id: gtc-2024\n", "- id: blackwell\n"),
-        f"facts/events.yml:1: blackwell.id: the id 'blackwell' is already used at facts/terms.yml:10 — {ID_TAKEN}",
+        f"facts/events.yml:1: blackwell.id: the id 'blackwell' is also used at facts/terms.yml:10 — {ID_TAKEN}",
+        f"facts/terms.yml:10: blackwell.id: the id 'blackwell' is also used at facts/events.yml:1 — {ID_TAKEN}",
     ),
     case(
         "repeated-id-people-and-quotes",
         replace("quotes.yml", "- id: free-chips\n", "- id: jensen-huang\n"),
-        f"facts/quotes.yml:1: jensen-huang.id: the id 'jensen-huang' is already used at facts/people.yml:1 — {ID_TAKEN}",
+        f"facts/people.yml:1: jensen-huang.id: the id 'jensen-huang' is also used at facts/quotes.yml:1 — {ID_TAKEN}",
+        f"facts/quotes.yml:1: jensen-huang.id: the id 'jensen-huang' is also used at facts/people.yml:1 — {ID_TAKEN}",
     ),
     # --- wrong types
     case(
@@ -756,7 +759,8 @@ def test_problems_of_different_stages_are_reported_in_one_run(facts_dir: Path) -
         ),
     )
     assert messages(facts_dir) == [
-        f"facts/events.yml:1: stake-value.id: the id 'stake-value' is already used at facts/figures.yml:1 — {ID_TAKEN}",
+        f"facts/events.yml:1: stake-value.id: the id 'stake-value' is also used at facts/figures.yml:1 — {ID_TAKEN}",
+        f"facts/figures.yml:1: stake-value.id: the id 'stake-value' is also used at facts/events.yml:1 — {ID_TAKEN}",
         "facts/people.yml:8: jensen-huang.affiliation: unknown id 'nvdia' — did you mean 'nvidia'?",
         f"facts/terms.yml:13: blackwell.description.en: {EMPTY_TEXT}",
     ]
@@ -1323,3 +1327,74 @@ def test_mutually_related_records_load_and_render(facts_dir: Path) -> None:
         for path, markdown in pages.items():
             resolved = CrossrefResolver(store).resolve(markdown, lang, path)
             assert "[[term:" not in resolved, path
+
+
+# --- ids reserved by generated pages, implausible values and dates, text in the wrong language
+@pytest.mark.parametrize(
+    ("changes", "expected"),
+    [
+        case(
+            "a-term-id-that-replaces-the-glossary-index",
+            replace("terms.yml", "- id: blackwell\n", "- id: index\n"),
+            # nim lists blackwell as related, which the rename removed
+            "facts/terms.yml:8: nim.related[0]: unknown id 'blackwell' — add that record first, or remove the id",
+            "facts/terms.yml:10: index.id: the id 'index' is taken by the index page of each record folder "
+            "(glossary/index.md) — choose another id for this record",
+        ),
+        case(
+            "an-event-id-that-is-a-timeline-anchor",
+            replace("events.yml", "- id: gtc-2024\n", "- id: year-2024\n"),
+            "facts/events.yml:1: year-2024.id: the id 'year-2024' is taken by the year headings of the timeline "
+            "— choose another id for this record",
+        ),
+        case(
+            "a-negative-multiple",
+            (
+                replace("figures.yml", "  unit: usd\n", "  unit: multiple\n"),
+                replace("figures.yml", "  value: 1550000000\n", "  value: -3\n"),
+            ),
+            "facts/figures.yml:6: stake-value.value: -3 is not a plausible number of multiple — write a number "
+            "above 0 and at most 10000, in the unit's base (1550000000 for $1.55 billion)",
+        ),
+        case(
+            "an-enormous-value",
+            replace("figures.yml", "  value: 1550000000\n", "  value: 1e308\n"),
+            "facts/figures.yml:6: stake-value.value: 1e+308 is not a plausible number of usd — write a number "
+            "above 0 and at most 1e+16, in the unit's base (1550000000 for $1.55 billion)",
+        ),
+        case(
+            "a-date-centuries-away",
+            replace("figures.yml", "  as_of: 2024-01\n", "  as_of: 2924-01\n"),
+            "facts/figures.yml:9: stake-value.as_of: 2924-01 is not a plausible date for this site — "
+            "check the year (between 1900 and 2030)",
+        ),
+        case(
+            "traditional-characters-in-a-zh-field",
+            replace("terms.yml", "    zh: 推理微服务。\n", "    zh: 推理微服務。\n"),
+            "facts/terms.yml:5: nim.description.zh: Traditional characters in Simplified text: 務 — "
+            "write Simplified Chinese (the Traditional edition is converted at build time)",
+        ),
+        case(
+            "english-in-a-zh-description",
+            replace("terms.yml", "    zh: 推理微服务。\n", "    zh: Inference microservices.\n"),
+            "facts/terms.yml:5: nim.description.zh: the Chinese text has no Chinese in it — "
+            "write the zh text in Simplified Chinese",
+        ),
+        case(
+            "chinese-in-an-en-description",
+            replace("terms.yml", "    en: A GPU architecture.\n", "    en: 一种架构。\n"),
+            "facts/terms.yml:13: blackwell.description.en: Chinese characters in the English text — "
+            "write the en text in English (names in Latin letters)",
+        ),
+    ],
+)
+def test_values_ids_and_languages_a_contributor_gets_wrong(facts_dir: Path, changes, expected) -> None:
+    for change in changes:
+        change(facts_dir)
+    assert messages(facts_dir) == expected
+
+
+def test_the_traditional_character_table_is_what_opencc_gives() -> None:
+    from gtc_site.tools.character_table import TABLE, character_table
+
+    assert TABLE.read_text(encoding="utf-8") == character_table(), "run python -m gtc_site.tools.character_table"

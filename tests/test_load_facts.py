@@ -97,16 +97,18 @@ BAD_INPUTS = [
         "terms.yml",
         "- id: blackwell\n",
         "- id: nim\n",
-        "facts/terms.yml:10: nim.id: the id 'nim' is already used at facts/terms.yml:1 — "
-        "ids are unique across all fact files: choose another id",
+        "facts/terms.yml:10: nim.id: the id 'nim' is also used at facts/terms.yml:1 — "
+        "ids are shared by every kind: give the record that is not yet published another id "
+        "(a published id never changes)",
         id="duplicate-id-in-file",
     ),
     pytest.param(
         "people.yml",
         "- id: jensen-huang\n",
         "- id: nvidia\n",
-        "facts/organizations.yml:1: nvidia.id: the id 'nvidia' is already used at facts/people.yml:1 — "
-        "ids are unique across all fact files: choose another id",
+        "facts/organizations.yml:1: nvidia.id: the id 'nvidia' is also used at facts/people.yml:1 — "
+        "ids are shared by every kind: give the record that is not yet published another id "
+        "(a published id never changes)",
         id="duplicate-id-across-files",
     ),
     pytest.param(

@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from gtc_site import paths
-from gtc_site.store.checks import id_errors, read_problems, record_ids, reference_errors, value_errors
+from gtc_site.store.checks import duplicated_ids, id_errors, read_problems, record_ids, reference_errors, value_errors
 from gtc_site.store.errors import FactError, FactStoreError
 from gtc_site.store.model import (
     LANGUAGES,
@@ -97,7 +97,7 @@ def load_facts(facts_dir: Path | None = None) -> FactStore:
     records = [doc for kind, doc in parsed.items() if kind != "categories"]
     known = {item["id"] for doc in records for _, item in record_ids(doc)} if every_file_read else None
     store = _build_store(valid)
-    errors += reference_errors(store, valid, known)
+    errors += reference_errors(store, valid, known, duplicated_ids(parsed))
     if errors:
         raise FactStoreError(errors)
     return store
