@@ -44,3 +44,13 @@ class ConvertedLanguage(str):
 
     def localize(self, value: Localized) -> str:
         return self.converter.text(value.zh)
+
+
+def plain_text(text: str, lang: str) -> str:
+    """Text that is not stored per language (an alias) as lang shows it."""
+    return lang.converter.text(text) if isinstance(lang, ConvertedLanguage) else text
+
+
+def stored_language(lang: str) -> str:
+    """The written language a page's text comes from: zh for zh-Hant."""
+    return SOURCE_OF_TRADITIONAL if lang == TRADITIONAL else lang

@@ -74,10 +74,58 @@ def read_phrase_table(path: Path, display: str) -> list[Phrase]:
                 )
             )
             continue
-        phrases.append(Phrase(entry["simplified"], entry["traditional"], entry["why"], doc.line_of((index,))))
+        line = doc.line_of((index,))
+        empty = [f for f in fields if not entry[f].strip()]
+        first = next((p for p in phrases if p.simplified == entry["simplified"]), None)
+        if empty:
+            errors.append(
+                FactError(display, line, f"[{index}].{empty[0]}", f"'{empty[0]}' is empty", "write it, or remove the entry")
+            )
+        elif first is not None:
+            errors.append(
+                FactError(
+                    display,
+                    line,
+                    f"[{index}]",
+                    f"'{entry['simplified']}' is decided twice (first on line {first.line})",
+                    "keep one decision",
+                )
+            )
+        else:
+            phrases.append(Phrase(entry["simplified"], entry["traditional"], entry["why"], line))
     if errors:
         raise FactStoreError(errors)
     return phrases
+
+
+def phrase_table_problems(
+    phrases: list[Phrase], never: list[NeverEntry], simplified_text: str, display: str
+) -> list[FactError]:
+    """Entries no Simplified text uses, and entries whose Taiwan form is on the never list."""
+    problems = []
+    for phrase in phrases:
+        wrong = next((e for e in never if e.wrong in phrase.traditional), None)
+        if wrong is not None:
+            problems.append(
+                FactError(
+                    display,
+                    phrase.line,
+                    phrase.simplified,
+                    f"its Taiwan form {phrase.traditional} contains {wrong.wrong}, which the never list forbids",
+                    f"use {wrong.right}, or correct facts/translation/zh-Hant-never.yml",
+                )
+            )
+        elif phrase.simplified not in simplified_text:
+            problems.append(
+                FactError(
+                    display,
+                    phrase.line,
+                    phrase.simplified,
+                    f"no page or record uses '{phrase.simplified}'",
+                    "remove the entry (make translation-report lists what the text needs)",
+                )
+            )
+    return problems
 
 
 @dataclass(frozen=True)

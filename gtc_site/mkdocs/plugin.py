@@ -10,7 +10,7 @@ on_startup), and mkdocs-static-i18n's nested language builds share the first bui
 from __future__ import annotations
 
 import html
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,11 +19,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
 
-from gtc_site.i18n.languages import localizer
+from gtc_site.i18n.languages import TRADITIONAL, localizer
 from gtc_site.i18n.traditional import NeverEntry, TraditionalConverter, read_never_list, read_phrase_table
 from gtc_site.markdown_source import split_page
 from gtc_site.mkdocs import i18n_adapter
 from gtc_site.mkdocs.config import GtcSiteConfig
+from gtc_site.mkdocs.config_check import config_problems
 from gtc_site.mkdocs.language_links import LanguageLink, LanguageMenu, language_links
 from gtc_site.publish.downloads import write_downloads
 from gtc_site.publish.files import write_if_changed
@@ -31,6 +32,7 @@ from gtc_site.publish.generated_pages import generated_pages, is_generated_path,
 from gtc_site.publish.search_index import split_search_index
 from gtc_site.render.crossrefs import CrossrefError, CrossrefResolver
 from gtc_site.render.metadata import open_graph, structured_data
+from gtc_site.render.page_checks import front_matter_problems, reference_placement_problems, twin_problems
 from gtc_site.render.pages import RECORD_FOLDERS
 from gtc_site.render.search_terms import jieba_words
 from gtc_site.store.errors import FactError, FactStoreError
@@ -49,6 +51,8 @@ class SiteBuild:
     never: list[NeverEntry]  # outputs the Traditional edition must not contain
     pages: dict[str, str] | None = None  # generated pages, made at the first on_files
     not_found_html: str | None = None  # the default language's 404 page
+    # docs path -> (body, resolved body) of hand-written pages, resolved when files are known
+    resolved: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
@@ -73,12 +77,15 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
                 f"jieba cannot be imported ({err}): Chinese search would silently stop working. "
                 "Install the pinned requirements (make serve does)."
             ) from None
+        problems = config_problems(Path(config.config_file_path))
         try:
             store = load_facts(self._path(config, self.config.facts_dir))
             phrases = read_phrase_table(self._path(config, self.config.phrase_table), self.config.phrase_table)
             never = read_never_list(self._path(config, self.config.never_list), self.config.never_list)
         except FactStoreError as err:
-            raise PluginError(str(err)) from None
+            raise PluginError(str(FactStoreError(problems + err.errors))) from None
+        if problems:
+            raise PluginError(str(FactStoreError(problems)))
         converter = TraditionalConverter({p.simplified: p.traditional for p in phrases})
         words = jieba_words(store)
         self.build = SiteBuild(store, converter, CrossrefResolver(store, converter), frozenset(words), never)
@@ -97,12 +104,17 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
                     errors.append(_generated_path_error(file.src_uri))
                 else:
                     hand_written[file.src_uri] = file.content_string
+            errors += twin_problems(set(hand_written))
+            for src_uri, text in sorted(hand_written.items()):
+                errors += front_matter_problems(f"docs/{src_uri}", text)
+                errors += reference_placement_problems(f"docs/{src_uri}", text)
             if errors:
                 raise PluginError(str(FactStoreError(errors)))
             site.pages = generated_pages(site.store, hand_written, site.converter)
             errors = traditional_problems(site.pages, hand_written, site.store, site.converter, site.never)
             if errors:
                 raise PluginError(str(FactStoreError(errors)))
+            self._resolve_hand_written(site, hand_written)
         for src_uri, content in site.pages.items():
             file = i18n_adapter.in_memory_file(config, src_uri, content)
             if src_uri.split("/", 2)[1] in RECORD_FOLDERS.values() and not src_uri.endswith("/index.md"):
@@ -117,6 +129,24 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
 
     on_files = CombinedEvent(_add_generated_pages, _restore_generated_pages)
 
+    def _resolve_hand_written(self, site: SiteBuild, hand_written: dict[str, str]) -> None:
+        """Resolve every hand-written page (and its Traditional twin) now, so that every bad
+        reference of every page is reported in one run, not one page per build."""
+        problems: list[str] = []
+        converted = {uri: site.pages[uri] for uri in site.pages if uri.split("/", 1)[0] == TRADITIONAL}
+        for src_uri, text in sorted({**hand_written, **converted}.items()):
+            lang, _, path = src_uri.partition("/")
+            page = split_page(text)
+            try:
+                site.resolved[src_uri] = (page.body, site.resolver.resolve(page.body, lang, path))
+            except CrossrefError as err:
+                if lang != TRADITIONAL:  # its Simplified source is reported already
+                    problems.append(str(err.located(f"docs/{src_uri}", page.body_line)))
+        if problems:
+            lines = [line for problem in problems for line in problem.split("\n")]
+            heading = f"The pages have {len(lines)} bad reference{'s' if len(lines) != 1 else ''}:"
+            raise PluginError("\n".join([heading, *(f"  {line}" for line in lines)]))
+
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         site = self._site()
         lang, page_path = i18n_adapter.page_language(page)
@@ -124,6 +154,9 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         # escape theirs when written, hand-written front matter is plain text.
         if "description" in page.meta and "generated_from" not in page.meta:
             page.meta["description"] = html.escape(str(page.meta["description"]))
+        body, resolved = site.resolved.get(page.file.src_uri, (None, ""))
+        if body == markdown:
+            return resolved
         try:
             return site.resolver.resolve(markdown, lang, page_path)
         except CrossrefError as err:

@@ -49,6 +49,8 @@ RECORD_PAGES = {
 # Anything between [[ and ]] outside code is a reference, and a malformed one is an error:
 # a typo must not reach readers as literal brackets.
 _REFERENCE = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
+# "[[" that begins no well-formed reference: unclosed ([[term:nim) or nested ([[a:[[b]]]]).
+_LEFTOVER = re.compile(r"\[\[")
 _BODY = re.compile(r"(?P<kind>[^:|]*):(?P<id>[^|]*)(?:\|(?P<label>.*))?")
 SYNTAX_HELP = "write [[KIND:ID]] with KIND one of " + ", ".join(KINDS)
 REF_WORDS = {kind: word for word, kind in KINDS.items() if word != "excerpt"}
@@ -270,4 +272,16 @@ class CrossrefResolver:
             whole_line = markdown[line_start : line_end if line_end >= 0 else None].strip() == match.group(0)
             return self._render(record, label, lang, page_path, whole_line)
 
-        return _REFERENCE.sub(replace, piece)
+        resolved = _REFERENCE.sub(replace, piece)
+        for leftover in _LEFTOVER.finditer(piece):
+            if not _REFERENCE.match(piece, leftover.start()):
+                start = offset + leftover.start()
+                snippet = piece[leftover.start() : leftover.start() + 30].split("\n")[0]
+                problems.append(
+                    CrossrefProblem(
+                        1 + markdown.count("\n", 0, start),
+                        f"'{snippet}' is an unclosed or nested reference: {SYNTAX_HELP}, one per pair of "
+                        "brackets (to show [[ as text, put it in `code`)",
+                    )
+                )
+        return resolved

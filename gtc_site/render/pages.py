@@ -14,7 +14,7 @@ from collections.abc import Iterable
 import yaml
 
 from gtc_site.i18n.formats import format_date, format_date_range, format_figure
-from gtc_site.i18n.languages import TRADITIONAL, is_chinese
+from gtc_site.i18n.languages import TRADITIONAL, is_chinese, plain_text, stored_language
 from gtc_site.i18n.strings import t
 from gtc_site.render.chart import CATEGORY as TRAINING_CATEGORY
 from gtc_site.render.chart import render_training_comparison
@@ -142,9 +142,11 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
             role += ("，" if is_chinese(lang) else ", ") + ref(store.get(record.affiliation))
         out.append(_definition(t("role", lang), role))
     out.append(_definition(t("name_en", lang), escape_markdown(record.name.en)))
-    out.append(_definition(t("name_zh", lang), escape_markdown(record.name.zh)))
+    chinese_name = record.name[lang] if is_chinese(lang) else record.name.zh
+    out.append(_definition(t("name_zh", lang), escape_markdown(chinese_name)))
     if record.aliases:
-        out.append(_definition(t("also_written", lang), _join(map(escape_markdown, record.aliases), lang)))
+        aliases = (escape_markdown(plain_text(alias, lang)) for alias in record.aliases)
+        out.append(_definition(t("also_written", lang), _join(aliases, lang)))
     category = store.categories[record.kind][record.category]
     out.append(
         _definition(t("category", lang), f"[{escape_markdown(category.name[lang])}](index.md#category-{category.id})")
@@ -181,7 +183,8 @@ def render_record_index(store: FactStore, kind: str, lang: str) -> str:
     ]
     for category, records in _grouped(store, kind):
         out.append(_category_heading(store, kind, category, lang))
-        records = sorted(records, key=lambda r: r.name[lang].casefold())
+        # zh-Hant keeps the order of the Simplified page it mirrors.
+        records = sorted(records, key=lambda r: r.name[stored_language(lang)].casefold())
         lines = []
         for record in records:
             summary = escape_markdown(record.description[lang])

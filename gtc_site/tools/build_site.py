@@ -18,6 +18,7 @@ import tempfile
 from pathlib import Path
 
 from gtc_site import paths
+from gtc_site.mkdocs.config_check import config_problems
 
 STAGING_PREFIX = "building-"
 
@@ -39,6 +40,13 @@ def build_site(site_dir: Path, config_file: Path | None = None) -> int:
             f"Cannot build into {site_dir}: {err.strerror} ({err.filename}) — choose a writable folder.",
             file=sys.stderr,
         )
+        return 1
+    # MkDocs words a YAML error in mkdocs.yml without its line: check it first.
+    problems = [p for p in config_problems(config_file) if "not valid YAML" in p.problem]
+    if problems:
+        shutil.rmtree(staging, ignore_errors=True)
+        print("\n".join(str(p) for p in problems), file=sys.stderr)
+        print(f"Build failed: {site_dir} was left as it was.", file=sys.stderr)
         return 1
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", "--clean"]
