@@ -31,7 +31,7 @@ HOSTILE_RECORDS = {
   name: {en: "</script><script>alert(3)</script>", zh: 恶意引语}
   description: {en: A quote made of markup., zh: 由标记组成的引语。}
   speaker: jensen-huang
-  text: {zh: "<script>alert(4)</script>", en: "{% if true %}jinja{% endif %} ![x](javascript:alert(6))"}
+  text: {zh: "<script>alert(4)</script>恶意", en: "{% if true %}jinja{% endif %} ![x](javascript:alert(6))"}
   context: {en: "javascript:alert(5)", zh: 测试。}
   date: 2024-03
   category: keynote

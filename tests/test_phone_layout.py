@@ -81,7 +81,7 @@ def test_training_chart_text_is_readable_on_a_phone(phone, served_site, lang) ->
     assert texts, "the figures page should have the training chart"
     for text in texts:
         assert text["height"] >= 11, f"{text['text']!r} is {text['height']:.1f} px tall"
-        assert 0 <= text["left"] and text["right"] <= 390, f"{text['text']!r} runs off the screen"
+        assert text["left"] >= 0 and text["right"] <= 390, f"{text['text']!r} runs off the screen"
 
 
 @pytest.mark.parametrize("lang", ["zh/", "zh-Hant/"], ids=["zh", "zh-Hant"])
@@ -102,7 +102,7 @@ def test_a_tap_on_a_cross_reference_shows_its_preview_then_follows_it(phone, ser
     href = link.evaluate("a => a.href")
     link.tap()
     tooltip = phone.locator(".md-tooltip2--active")
-    tooltip.wait_for(state="visible")
+    tooltip.wait_for(state="visible", timeout=5000)  # needs overrides/assets/tooltips.js
     assert tooltip.inner_text().strip(), "the preview should hold the link's title"
     box = tooltip.locator(".md-tooltip2__inner").bounding_box()
     assert box and box["x"] >= 0 and box["x"] + box["width"] <= 390, "the preview should fit the screen"

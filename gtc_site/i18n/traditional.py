@@ -79,7 +79,9 @@ def read_phrase_table(path: Path, display: str) -> list[Phrase]:
         first = next((p for p in phrases if p.simplified == entry["simplified"]), None)
         if empty:
             errors.append(
-                FactError(display, line, f"[{index}].{empty[0]}", f"'{empty[0]}' is empty", "write it, or remove the entry")
+                FactError(
+                    display, line, f"[{index}].{empty[0]}", f"'{empty[0]}' is empty", "write it, or remove the entry"
+                )
             )
         elif first is not None:
             errors.append(

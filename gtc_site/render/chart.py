@@ -18,7 +18,8 @@ GENERATIONS = ("ampere", "hopper", "blackwell")
 METRICS = ("gpu", "megawatt", "day")
 CATEGORY = "training"
 COLORS = {"ampere": "#6b7280", "hopper": "#0e7490", "blackwell": "#4d7c0f"}
-WIDTH, LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, PANEL_GAP = 640, 120, 360, 26, 18
+# Bars leave room for the longest value label at the larger text phones get (site.css).
+WIDTH, LABEL_WIDTH, BAR_WIDTH, ROW_HEIGHT, PANEL_GAP = 640, 120, 300, 30, 18
 
 
 def training_comparison(store: FactStore) -> dict[tuple[str, str], Figure]:

@@ -49,6 +49,8 @@ RECORD_PAGES = {
 # Anything between [[ and ]] outside code is a reference, and a malformed one is an error:
 # a typo must not reach readers as literal brackets.
 _REFERENCE = re.compile(r"\[\[(?P<body>[^\[\]\n]*)\]\]")
+# A reference right after one of these begins a sentence, a list item, a table cell or a heading.
+_SENTENCE_STARTS = (".", "!", "?", "。", "！", "？", "#", "-", "*", "|", ">")
 # "[[" that begins no well-formed reference: unclosed ([[term:nim) or nested ([[a:[[b]]]]).
 _LEFTOVER = re.compile(r"\[\[")
 _BODY = re.compile(r"(?P<kind>[^:|]*):(?P<id>[^|]*)(?:\|(?P<label>.*))?")
@@ -144,7 +146,7 @@ class CrossrefResolver:
         self.store = store
         self.converter = converter
         self.simplified = SimplifiedScript()
-        self._link_texts: dict[tuple[str, str | None, str], tuple[str, str]] = {}
+        self._link_texts: dict[tuple[str, str | None, str, bool], tuple[str, str]] = {}
         self._relative: dict[tuple[str, str], str] = {}
 
     def record_link(self, record: Record, page_path: str) -> str:
@@ -164,15 +166,16 @@ class CrossrefResolver:
             raise ValueError("zh-Hant references need a TraditionalConverter")
         return self.converter
 
-    def _link_text(self, record_id: str, label: str | None, lang: str) -> tuple[str, str]:
-        """(text, tooltip) of a link to a record, escaped for Markdown; zh-Hant converted from zh."""
-        key = (record_id, label, lang)
+    def _link_text(self, record_id: str, label: str | None, lang: str, mid_sentence: bool) -> tuple[str, str]:
+        """(text, tooltip) of a link to a record, escaped for Markdown; zh-Hant converted from zh.
+        Mid-sentence, a common noun takes its running-text form (liquid cooling, not Liquid cooling)."""
+        key = (record_id, label, lang, mid_sentence)
         cached = self._link_texts.get(key)
         if cached is not None:
             return cached
         record = self.store.get(record_id)
         if lang == TRADITIONAL and not isinstance(record, Figure):
-            text, tooltip = self._link_text(record_id, label, SOURCE_OF_TRADITIONAL)
+            text, tooltip = self._link_text(record_id, label, SOURCE_OF_TRADITIONAL, mid_sentence)
             converter = self._traditional()
             result = converter.text(text), converter.text(tooltip)
         else:
@@ -185,7 +188,7 @@ class CrossrefResolver:
             elif isinstance(record, Figure):
                 text = format_figure(record, lang)
             else:
-                text = record.name[lang]
+                text = record.running_name(lang) if mid_sentence else record.name[lang]
             source_lang = SOURCE_OF_TRADITIONAL if lang == TRADITIONAL else lang
             tooltip = record.name[source_lang] if isinstance(record, Figure) else record.description[source_lang]
             if lang == TRADITIONAL:
@@ -212,11 +215,13 @@ class CrossrefResolver:
             excerpt += f" (“{escape_markdown(locator.words_en)}”)"
         return excerpt
 
-    def _render(self, record: Record, label: str | None, lang: str, page_path: str, whole_line: bool) -> str:
+    def _render(
+        self, record: Record, label: str | None, lang: str, page_path: str, whole_line: bool, mid_sentence: bool = False
+    ) -> str:
         link = self.record_link(record, page_path)
         if isinstance(record, Quote) and record.text is not None:
             return self._render_quote(record, lang, page_path, link, whole_line)
-        text, tooltip = self._link_text(record.id, label, lang)
+        text, tooltip = self._link_text(record.id, label, lang, mid_sentence)
         return f'[{text}]({link} "{tooltip}"){{.xref .xref-{record.kind}}}'
 
     def _render_quote(self, quote: Quote, lang: str, page_path: str, link: str, whole_line: bool) -> str:
@@ -270,7 +275,9 @@ class CrossrefResolver:
             line_start = markdown.rfind("\n", 0, start) + 1
             line_end = markdown.find("\n", offset + match.end())
             whole_line = markdown[line_start : line_end if line_end >= 0 else None].strip() == match.group(0)
-            return self._render(record, label, lang, page_path, whole_line)
+            before = markdown[line_start:start].rstrip()
+            mid_sentence = bool(before) and not before.endswith(_SENTENCE_STARTS)
+            return self._render(record, label, lang, page_path, whole_line, mid_sentence)
 
         resolved = _REFERENCE.sub(replace, piece)
         for leftover in _LEFTOVER.finditer(piece):

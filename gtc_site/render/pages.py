@@ -117,7 +117,8 @@ def _source_line(record: Record, lang: str, store: FactStore) -> str:
 def _heading_name(record: Record, lang: str) -> str:
     """黄仁勋（Jensen Huang）: Chinese writing gives a foreign name's original beside it."""
     name = record.name[lang]
-    if is_chinese(lang) and name != record.name.en:
+    # A name that already gives its original in brackets (GTC（GPU 技术大会）) is not bracketed twice.
+    if is_chinese(lang) and name != record.name.en and "（" not in name:
         return f"{name}（{record.name.en}）"
     return name
 
