@@ -64,7 +64,7 @@ def test_term_page_has_names_aliases_related_and_backlinks(docs: dict[str, str])
     assert "## Related {#related}\n\n- [[term:nim]]" in page
     assert "## Mentioned in {#mentioned-in}\n\n- [Keynote](../chapters/keynote.md)" in page
     nim = docs["zh/glossary/nim.md"]
-    assert "又作\n:   NIM\n" in nim and "[[quote:free-chips]]" in nim
+    assert "又称\n:   NIM\n" in nim and "[[quote:free-chips]]" in nim
 
 
 def test_person_page_shows_role_affiliation_and_their_quotes(docs: dict[str, str]) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from gtc_site.render.chart import render_training_chart, render_training_table, training_comparison
+from gtc_site.render.chart import BAR_WIDTH, render_training_chart, render_training_table, training_comparison
 from gtc_site.store.load import load_facts
 
 
@@ -24,7 +24,7 @@ def test_bars_are_proportional_within_each_measure() -> None:
     widths = [int(w) for w in re.findall(r'<rect [^>]*width="(\d+)"', render_training_chart(store, "en"))]
     figures = training_comparison(store)
     gpus = [figures[(g, "gpu")].value for g in ("ampere", "hopper", "blackwell")]
-    assert widths[:3] == [round(360 * v / max(gpus)) for v in gpus]
+    assert widths[:3] == [round(BAR_WIDTH * v / max(gpus)) for v in gpus]
 
 
 def test_numbers_are_also_given_as_a_table_of_citations() -> None:

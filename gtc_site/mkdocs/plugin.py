@@ -18,8 +18,17 @@ from urllib.parse import urlsplit
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority
 from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
-from gtc_site.i18n.languages import TRADITIONAL, localizer
+from gtc_site.i18n.languages import (
+    DEFAULT_LANGUAGE,
+    TRADITIONAL,
+    ConvertedLanguage,
+    localizer,
+    stored_language,
+)
+from gtc_site.i18n.strings import t
 from gtc_site.i18n.traditional import NeverEntry, TraditionalConverter, read_never_list, read_phrase_table
 from gtc_site.markdown_source import split_page
 from gtc_site.mkdocs import i18n_adapter
@@ -28,6 +37,7 @@ from gtc_site.mkdocs.config_check import config_problems
 from gtc_site.mkdocs.language_links import LanguageLink, LanguageMenu, language_links
 from gtc_site.publish.downloads import write_downloads
 from gtc_site.publish.files import write_if_changed
+from gtc_site.publish.freshness import GitDates, iso_date, localized_date
 from gtc_site.publish.generated_pages import generated_pages, is_generated_path, traditional_problems
 from gtc_site.publish.search_index import split_search_index
 from gtc_site.render.crossrefs import CrossrefError, CrossrefResolver
@@ -51,6 +61,7 @@ class SiteBuild:
     never: list[NeverEntry]  # outputs the Traditional edition must not contain
     pages: dict[str, str] | None = None  # generated pages, made at the first on_files
     not_found_html: str | None = None  # the default language's 404 page
+    dates: GitDates | None = None  # last changes, from git
     # docs path -> (body, resolved body) of hand-written pages, resolved when files are known
     resolved: dict[str, tuple[str, str]] = field(default_factory=dict)
 
@@ -68,6 +79,12 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
 
     @event_priority(100)  # before the search plugin reads jieba's user dictionary
     def on_config(self, config: Any) -> Any:
+        # Markdown extensions cannot be set per language in mkdocs-static-i18n; this one's
+        # words (the heading anchor's title) are set for each language's build here.
+        lang = i18n_adapter.current_language(config) or DEFAULT_LANGUAGE
+        if lang == TRADITIONAL and self.build is not None:
+            lang = ConvertedLanguage(TRADITIONAL, self.build.converter)
+        config.mdx_configs.setdefault("toc", {})["permalink_title"] = t("permalink", lang)
         if i18n_adapter.is_nested_language_build(config):
             return config
         try:
@@ -89,6 +106,7 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         converter = TraditionalConverter({p.simplified: p.traditional for p in phrases})
         words = jieba_words(store)
         self.build = SiteBuild(store, converter, CrossrefResolver(store, converter), frozenset(words), never)
+        self.build.dates = GitDates(Path(config.config_file_path).parent)
         search = config.plugins["material/search"].config
         write_if_changed(Path(search.jieba_dict_user), "".join(f"{word}\n" for word in words))
         return config
@@ -147,6 +165,32 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
             heading = f"The pages have {len(lines)} bad reference{'s' if len(lines) != 1 else ''}:"
             raise PluginError("\n".join([heading, *(f"  {line}" for line in lines)]))
 
+    @event_priority(-150)  # after mkdocs-static-i18n has made the language's navigation
+    def on_nav(self, nav: Navigation, config: Any, files: Files) -> Navigation:
+        """Every record page in its section of the navigation (Glossary, People, Organizations),
+        so the sidebar highlights it, breadcrumbs lead to it and previous/next work."""
+        lang = i18n_adapter.current_language(config)
+        store = self._site().store
+        for section in _sections(nav.items):
+            index = section.children[0] if section.children else None
+            folder = _record_folder(index)
+            if index is None or folder is None:
+                continue
+            kind = next(k for k, f in RECORD_FOLDERS.items() if f == folder)
+            for record in sorted(store.of_kind(kind), key=lambda r: r.name[stored_language(lang)].casefold()):
+                file = files.get_file_from_path(f"{lang}/{folder}/{record.id}.md")
+                if file is not None and file.page is not None:
+                    file.page.parent = section
+                    section.children.append(file.page)
+        nav.pages = [item for item in _pages(nav.items)]
+        for previous, page in zip([None, *nav.pages], nav.pages, strict=False):
+            page.previous_page = previous
+            if previous is not None:
+                previous.next_page = page
+        if nav.pages:
+            nav.pages[-1].next_page = None
+        return nav
+
     def on_page_markdown(self, markdown: str, page: Any, config: Any, files: Files) -> str:
         site = self._site()
         lang, page_path = i18n_adapter.page_language(page)
@@ -176,6 +220,7 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         context["open_graph"] = open_graph(title, description, url, lang, config.site_name, page.is_homepage)
         text = localizer(lang, site.converter)
         context["structured_data"] = structured_data(site.store, page.meta, title, lang, url, text)
+        self._set_last_change(page, lang)
         source_file = page.meta.get("generated_from") or page.meta.get("converted_from")
         if source_file and config.repo_url:
             # A generated page is edited in the fact store (opening that YAML file and naming
@@ -187,6 +232,22 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
             else:
                 context["edit_title"] = source_file
         return context
+
+    def _set_last_change(self, page: Any, lang: str) -> None:
+        """ "Last updated" under the page (Material shows meta.revision_date) and its sitemap lastmod."""
+        site = self._site()
+        assert site.dates is not None
+        record = site.store.by_id.get(page.meta.get("record", ""))
+        if record is not None:
+            when = site.dates.record_time(record, site.store)
+        else:
+            source = page.meta.get("generated_from") or page.meta.get("converted_from") or f"docs/{page.file.src_uri}"
+            when = site.dates.file_time(source)
+        if when is None:
+            return
+        words = ConvertedLanguage(TRADITIONAL, site.converter) if lang == TRADITIONAL else lang
+        page.meta["revision_date"] = t("last_updated", words).format(date=localized_date(when, lang))
+        page.update_date = iso_date(when)
 
     def on_template_context(self, context: dict[str, Any], template_name: str, config: Any) -> dict[str, Any]:
         """The 404 page's language menu leads to each language's home page."""
@@ -230,6 +291,33 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         default = next(lang.locale for lang in languages if lang.default)
         split_search_index(Path(config.site_dir), [lang.locale for lang in languages], default, site.names)
         write_downloads(site.store, site.converter, Path(config.site_dir))
+
+
+def _sections(items: list[Any]) -> list[Section]:
+    found = []
+    for item in items:
+        if isinstance(item, Section):
+            found.append(item)
+            found += _sections(item.children)
+    return found
+
+
+def _pages(items: list[Any]) -> list[Page]:
+    found: list[Page] = []
+    for item in items:
+        if isinstance(item, Page):
+            found.append(item)
+        elif isinstance(item, Section):
+            found += _pages(item.children)
+    return found
+
+
+def _record_folder(index: Any) -> str | None:
+    """'glossary' when index is the index page of a record folder."""
+    if not isinstance(index, Page):
+        return None
+    parts = index.file.src_uri.split("/")
+    return parts[1] if len(parts) == 3 and parts[2] == "index.md" and parts[1] in RECORD_FOLDERS.values() else None
 
 
 def _generated_path_error(src_uri: str) -> FactError:

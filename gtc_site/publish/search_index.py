@@ -4,13 +4,34 @@ mkdocs-static-i18n writes a single search/search_index.json holding every langua
 search on a Chinese page also returns English pages. This splits it: <lang>/search/
 search_index.json holds only that language's pages, with locations relative to that
 language's root; overrides/main.html points each page's search at its own language.
+
+Three more things happen to each index on the way:
+
+- the Traditional edition's Chinese is cut into words again, through its Simplified form:
+  jieba's dictionary is Simplified, so Material's cut gave 機器|人, 時|間 and 出|處 where the
+  Simplified pages have 机器人, 时间 and 出处 (the cut is the same as jieba's on zh);
+- a chapter section's `cites` field holds the names of the records it cites (every
+  spelling in their pages' search tags), so "Jensen Huang keynote" or 英伟达投资 finds the
+  section that is about both, not only the pages named so;
+- a Chinese record title whose name already carries a gloss keeps only that one
+  (扩展现实（XR） rather than 扩展现实（XR）（Extended reality (XR)））.
+
+Chinese words stay as jieba cut them: overrides/assets/search-query.js cuts the query the
+same way and keeps Material's own query segmenter off it, so lone characters that begin a
+name no longer need gluing to a neighbour (NameGlue is kept for stock Material only).
 """
 
 from __future__ import annotations
 
 import json
+import posixpath
 import re
+from functools import cache
+from html.parser import HTMLParser
 from pathlib import Path
+
+import jieba
+import opencc
 
 INDEX = Path("search") / "search_index.json"
 # Lunr language for each site language; lunr has no zh-Hant of its own (Material would
@@ -19,6 +40,18 @@ SEARCH_LANGUAGES = {"zh-Hant": "zh"}
 # Material joins the words jieba found with U+200B.
 WORD_BREAK = "\u200b"
 _HAN = re.compile(r"[\u3400-\u9fff]")
+# Pages whose sections are indexed with the names they cite: the hand-written chapters.
+CITING_FOLDER = "chapters"
+# The field those names go into, and its weight beside title (1000), tags (100), text (1).
+CITES_FIELD = "cites"
+CITES_BOOST = 10
+# Editions converted from Simplified text, cut again through their Simplified form.
+RESEGMENTED = frozenset({"zh-Hant"})
+# A Chinese run as Material left it: Han characters with jieba's U+200B between words.
+_SEGMENTED_RUN = re.compile(
+    r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?:\u200b?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])*"
+)
+_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 class NameGlue:
@@ -63,6 +96,32 @@ class NameGlue:
         return WORD_BREAK.join(out)
 
 
+@cache  # holds no state of a build
+def _to_simplified() -> opencc.OpenCC:
+    return opencc.OpenCC("t2s")
+
+
+def resegment_traditional(text: str) -> str:
+    """Cut each Chinese run of text into words as jieba cuts its Simplified form.
+
+    Uses jieba's global dictionary, to which Material's search plugin added this build's
+    user dictionary. A run whose Simplified form has another length keeps its cut.
+    """
+
+    def replace(match: re.Match[str]) -> str:
+        run = match.group(0).replace(WORD_BREAK, "")
+        simplified = _to_simplified().convert(run)
+        if len(simplified) != len(run):
+            return match.group(0)
+        words, position = [], 0
+        for word in jieba.cut(simplified):
+            words.append(run[position : position + len(word)])
+            position += len(word)
+        return WORD_BREAK.join(words)
+
+    return _SEGMENTED_RUN.sub(replace, text)
+
+
 def language_of_location(location: str, locales: list[str], default: str) -> str:
     for locale in locales:
         if locale != default and (location == f"{locale}/" or location.startswith(f"{locale}/")):
@@ -70,28 +129,109 @@ def language_of_location(location: str, locales: list[str], default: str) -> str
     return default
 
 
+def single_gloss(title: str) -> str:
+    """扩展现实（XR）（Extended reality (XR)） -> 扩展现实（XR）: a Chinese name that already
+    carries a gloss in brackets is not glossed a second time."""
+    if not title.endswith("）"):
+        return title
+    depth = 0
+    for position in range(len(title) - 1, -1, -1):
+        depth += {"）": 1, "（": -1}.get(title[position], 0)
+        if depth == 0:
+            head = title[:position].rstrip(WORD_BREAK + " ")
+            return head if head and ("（" in head or "(" in head) else title
+    return title
+
+
+class _CitedRecords(HTMLParser):
+    """Each search section of a page (as Material's search plugin cuts them: at every
+    heading with an id, the first h1 being the page itself) -> the pages it links to."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.in_article = 0
+        self.sections: dict[str, list[str]] = {"": []}
+        self.current = ""
+        self.seen_heading = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        if tag == "article":
+            self.in_article += 1
+        if not self.in_article:
+            return
+        if tag in _HEADINGS and values.get("id"):
+            first, self.seen_heading = not self.seen_heading, True
+            if not (first and tag == "h1"):
+                self.current = f"#{values['id']}"
+                self.sections.setdefault(self.current, [])
+        if tag == "a" and "xref" in (values.get("class") or "").split() and values.get("href"):
+            self.sections[self.current].append(values["href"] or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article" and self.in_article:
+            self.in_article -= 1
+
+
+def _page_of(location: str) -> str:
+    return location.split("#", 1)[0]
+
+
+def add_cited_names(entries: list[dict], language_dir: Path) -> int:
+    """Give each chapter section a `cites` field: the search tags of the records it links
+    to. entries: one language's index entries, locations relative to language_dir (its
+    built pages). Returns the number of sections given names."""
+    names_of = {entry["location"]: entry["tags"] for entry in entries if entry.get("tags")}
+    by_location = {entry["location"]: entry for entry in entries}
+    given = 0
+    for page in sorted({_page_of(entry["location"]) for entry in entries}):
+        if CITING_FOLDER not in page.split("/"):
+            continue
+        html_file = language_dir / page / "index.html"
+        if not html_file.is_file():
+            continue
+        parser = _CitedRecords()
+        parser.feed(html_file.read_text(encoding="utf-8"))
+        for anchor, links in parser.sections.items():
+            entry = by_location.get(page + anchor)
+            if entry is None:
+                continue
+            names: dict[str, None] = {}
+            for href in links:
+                target = posixpath.normpath(posixpath.join(page, href.split("#", 1)[0])) + "/"
+                names.update(dict.fromkeys(names_of.get(target, ())))
+            if names:
+                entry[CITES_FIELD] = list(names)
+                given += 1
+    return given
+
+
 def split_search_index(site_dir: Path, locales: list[str], default: str, names: frozenset[str]) -> dict[str, int]:
     """Rewrite the merged index as one index per language; return entries per language.
 
-    names: the Chinese words jieba was given (see NameGlue).
+    names: the Chinese words jieba was given (kept for NameGlue, which stock Material needs;
+    the query script makes it unnecessary).
     """
-    glue = NameGlue(names)
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     docs: dict[str, list[dict]] = {locale: [] for locale in locales}
     for entry in merged["docs"]:
         locale = language_of_location(entry["location"], locales, default)
-        entry = {
-            **entry,
-            "title": glue.join(entry["title"]),
-            "text": glue.join(entry["text"]),
-        }
+        entry = {**entry}
         if locale != default:
             entry["location"] = entry["location"][len(locale) + 1 :]
+        if locale in RESEGMENTED:
+            entry["title"] = resegment_traditional(entry["title"])
+            entry["text"] = resegment_traditional(entry["text"])
+        if entry.get("tags"):
+            entry["title"] = single_gloss(entry["title"])
         docs[locale].append(entry)
+    fields = {**merged["config"]["fields"], CITES_FIELD: {"boost": CITES_BOOST}}
     for locale, entries in docs.items():
-        target = site_dir / ("" if locale == default else locale) / INDEX
+        folder = site_dir / ("" if locale == default else locale)
+        add_cited_names(entries, folder)
+        target = folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
-        config = {**merged["config"], "lang": [SEARCH_LANGUAGES.get(locale, locale)]}
+        config = {**merged["config"], "lang": [SEARCH_LANGUAGES.get(locale, locale)], "fields": fields}
         target.write_text(
             json.dumps({"config": config, "docs": entries}, ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
         )

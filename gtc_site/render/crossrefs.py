@@ -238,7 +238,7 @@ class CrossrefResolver:
         name = quote.name[source_lang]
         if lang == TRADITIONAL:
             context, name = self._traditional().text(context), self._traditional().text(name)
-        dash, comma = ("——", "，") if is_chinese(lang) else ("—", ", ")
+        dash, comma = ("——", "，") if is_chinese(lang) else ("— ", ", ")
         return (
             f'> {quoted}\n>\n> {dash}{speaker}{comma}{escape_markdown(context)} [↗]({link} "{escape_attribute(name)}")'
         )

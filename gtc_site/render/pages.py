@@ -35,7 +35,7 @@ from gtc_site.store.model import (
 )
 
 # kind of record -> the word used in cross-references to it ("terms" -> "term").
-REF_KIND = {kind: ref for ref, kind in KINDS.items()}
+REF_KIND = {kind: ref for ref, kind in KINDS.items() if ref != "excerpt"}
 # Kinds with a page per record, and the folder (under a language root) that holds them.
 SAFE_DUMPER = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 RECORD_FOLDERS = {"terms": "glossary", "people": "people", "organizations": "organizations"}
@@ -136,33 +136,34 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
             record.name[lang], record.description[lang], f"facts/{record.kind}.yml", record, len(related) + len(pages)
         )
     ]
-    out.append(f"# {escape_markdown(_heading_name(record, lang))}\n\n{escape_markdown(record.description[lang])}\n")
-    if isinstance(record, Person) and record.role is not None:
-        role = escape_markdown(record.role[lang])
-        if record.affiliation:
-            role += ("，" if is_chinese(lang) else ", ") + ref(store.get(record.affiliation))
-        out.append(_definition(t("role", lang), role))
-    out.append(_definition(t("name_en", lang), escape_markdown(record.name.en)))
-    chinese_name = record.name[lang] if is_chinese(lang) else record.name.zh
-    out.append(_definition(t("name_zh", lang), escape_markdown(chinese_name)))
-    if record.aliases:
-        aliases = (escape_markdown(plain_text(alias, lang)) for alias in record.aliases)
-        out.append(_definition(t("also_written", lang), _join(aliases, lang)))
-    category = store.categories[record.kind][record.category]
-    out.append(
-        _definition(t("category", lang), f"[{escape_markdown(category.name[lang])}](index.md#category-{category.id})")
-    )
-    if record.source:
-        out.append(_definition(t("source", lang), ref(store.get(record.source))))
     spoken = store.quotes_by_speaker.get(record.id, [])
     figures = [r for r in related if isinstance(r, Figure)]
     quotes = list(dict.fromkeys([*spoken, *(r for r in related if isinstance(r, Quote))]))
     others = [r for r in related if not isinstance(r, (Figure, Quote))]
+    # A compact infobox first (names, role or category, key figures, source), then the text.
+    box = [_definition(t("name_en", lang), escape_markdown(record.name.en))]
+    chinese_name = record.name[lang] if is_chinese(lang) else record.name.zh
+    box.append(_definition(t("name_zh", lang), escape_markdown(chinese_name)))
+    if record.aliases:
+        aliases = (escape_markdown(plain_text(alias, lang)) for alias in record.aliases)
+        box.append(_definition(t("also_written", lang), _join(aliases, lang)))
+    if isinstance(record, Person) and record.role is not None:
+        role = escape_markdown(record.role[lang])
+        if record.affiliation:
+            role += ("，" if is_chinese(lang) else ", ") + ref(store.get(record.affiliation))
+        box.append(_definition(t("role", lang), role))
+    category = store.categories[record.kind][record.category]
+    box.append(
+        _definition(t("category", lang), f"[{escape_markdown(category.name[lang])}](index.md#category-{category.id})")
+    )
     if figures:
-        out.append(f"## {t('figures', lang)} {{#figures}}\n")
-        out.append(
-            "\n".join(f"- {_labelled_inline(escape_markdown(f.name[lang]), ref(f), lang)}" for f in figures) + "\n"
-        )
+        lines = "<br>".join(_labelled_inline(escape_markdown(f.name[lang]), ref(f), lang) for f in figures)
+        box.append(_definition(t("key_figures", lang), lines))
+    if record.source:
+        box.append(_definition(t("source", lang), ref(store.get(record.source))))
+    out.append(f"# {escape_markdown(_heading_name(record, lang))}\n")
+    out.append('<div class="infobox" markdown>\n\n' + "\n".join(box) + "\n</div>\n")
+    out.append(f"{escape_markdown(record.description[lang])}\n")
     if quotes:
         out.append(f"## {t('quotes', lang)} {{#quotes}}\n")
         out.append("\n\n".join(ref(q) for q in quotes) + "\n")

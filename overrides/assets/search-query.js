@@ -32,6 +32,7 @@
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var HAN = /\p{sc=Han}/u;
   var HAN_RUN = /\p{sc=Han}+/gu;
+  var HAN_WORD = /^\p{sc=Han}+$/u;
   var HAN_PAIR = /(\p{sc=Han})(?=\p{sc=Han})/gu;
   // Words as Material's separator leaves them: letters and digits, with . and ' inside.
   var TOKEN = /\p{sc=Han}+|[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*/gu;
@@ -67,25 +68,46 @@
   var base = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
 
   /* ---------------------------------------------------------------------------
-   * The language's data: dictionary, character pairs, phrases
+   * The words to cut at: the language's data and the index's own words
    * ------------------------------------------------------------------------- */
 
-  var words = new Set(), chars = new Map(), phrases = new Map(), longest = 1;
+  var chars = new Map(), phrases = new Map();
+  var prefixes = new Set(); // every beginning (two characters or more) of a known word
+
+  function learn(word) {
+    for (var length = 2; length <= Math.min(word.length, LONGEST); length++) prefixes.add(word.slice(0, length));
+  }
+
   var loaded = fetch(new URL("search/search_query.json", base), { credentials: "same-origin" })
     .then(function (response) { return response.ok ? response.json() : {}; })
     .catch(function () { return {}; })
     .then(function (data) {
-      (data.words || "").split(" ").forEach(function (word) {
-        if (word) words.add(word);
-      });
       var pairs = Array.from(data.chars || "");
       for (var i = 0; i + 1 < pairs.length; i += 2) chars.set(pairs[i], pairs[i + 1]);
-      Object.keys(data.phrases || {}).forEach(function (key) {
-        phrases.set(key, data.phrases[key]);
-        words.add(key);
+      Object.keys(data.phrases || {}).forEach(function (key) { phrases.set(key, data.phrases[key]); });
+      (data.words || "").split(" ").forEach(function (word) {
+        learn(word);
+        learn(bySymbol(word));
       });
-      words.forEach(function (word) { longest = Math.max(longest, Math.min(word.length, LONGEST)); });
     });
+
+  /* The words jieba cut the index into (Material's index message brings them): the
+     query is cut where the index was, whatever Intl.Segmenter thinks. */
+  function learnIndex(index) {
+    var separator;
+    try {
+      separator = new RegExp(index.config.separator);
+    } catch (err) {
+      separator = /[\s\u200b]+/u;
+    }
+    (index.docs || []).forEach(function (doc) {
+      [doc.title, doc.text].concat(doc.tags || []).forEach(function (field) {
+        String(field || "").split(separator).forEach(function (word) {
+          if (word.length >= 2 && HAN_WORD.test(word)) learn(word);
+        });
+      });
+    });
+  }
 
   var segmenter = null;
   try {
@@ -98,59 +120,23 @@
    * Reading a query
    * ------------------------------------------------------------------------- */
 
-  /* A Chinese run cut into words: dictionary words (longest first) where they start,
-     Intl.Segmenter between them; single characters in a row stay together (a name the
-     segmenter does not know comes out one character at a time). */
-  function cut(run) {
-    var out = [], rest = "";
-    function flush() {
-      if (!rest) return;
-      var pieces = segmenter
-        ? Array.from(segmenter.segment(rest), function (s) { return s.segment; })
-        : [rest];
-      var single = "";
-      pieces.forEach(function (piece) {
-        if (piece.length === 1 && HAN.test(piece) && !STOP_HAN.has(piece)) {
-          single += piece;
-          return;
-        }
-        if (single) out.push(single);
-        single = "";
-        out.push(piece);
-      });
-      if (single) out.push(single);
-      rest = "";
-    }
-    for (var i = 0; i < run.length;) {
-      var found = 0;
-      for (var length = Math.min(longest, run.length - i); length >= 2; length--)
-        if (words.has(run.substr(i, length))) {
-          found = length;
-          break;
-        }
-      if (found) {
-        flush();
-        out.push(run.substr(i, found));
-        i += found;
-      } else {
-        rest += run[i++];
-      }
-    }
-    flush();
+  /* Characters in the page's script, one for one. */
+  function bySymbol(text) {
+    var out = "";
+    for (var i = 0; i < text.length; i++) out += chars.get(text[i]) || text[i];
     return out;
   }
 
-  /* A word in the page's script: phrases (longest first), then characters. */
-  function convert(word, withPhrases) {
+  /* A word in the page's script and vocabulary: phrases (longest first), then characters. */
+  function byPhrase(word) {
     var out = "";
     for (var i = 0; i < word.length;) {
       var found = 0;
-      if (withPhrases)
-        for (var length = Math.min(LONGEST, word.length - i); length >= 2; length--)
-          if (phrases.has(word.substr(i, length))) {
-            found = length;
-            break;
-          }
+      for (var length = Math.min(LONGEST, word.length - i); length >= 2; length--)
+        if (phrases.has(word.substr(i, length))) {
+          found = length;
+          break;
+        }
       if (found) {
         out += phrases.get(word.substr(i, found));
         i += found;
@@ -159,6 +145,40 @@
         i += 1;
       }
     }
+    return out;
+  }
+
+  /* A Chinese run cut into words: at each place, the longest beginning of a known word
+     (so that the search term, a prefix, still finds it), Intl.Segmenter in between.
+     Cuts the run's characters in the page's script; returns [start, end] pairs. */
+  function cut(text) {
+    var out = [], rest = -1;
+    function flush(end) {
+      if (rest < 0) return;
+      var part = text.slice(rest, end);
+      var pieces = segmenter ? Array.from(segmenter.segment(part)) : [{ segment: part, index: 0 }];
+      pieces.forEach(function (piece) {
+        out.push([rest + piece.index, rest + piece.index + piece.segment.length]);
+      });
+      rest = -1;
+    }
+    for (var i = 0; i < text.length;) {
+      var found = 0;
+      for (var length = Math.min(LONGEST, text.length - i); length >= 2; length--)
+        if (prefixes.has(text.substr(i, length))) {
+          found = length;
+          break;
+        }
+      if (found) {
+        flush(i);
+        out.push([i, i + found]);
+        i += found;
+      } else {
+        if (rest < 0) rest = i;
+        i += 1;
+      }
+    }
+    flush(text.length);
     return out;
   }
 
@@ -194,14 +214,16 @@
     var concepts = [], all = [];
     (query.match(TOKEN) || []).forEach(function (token) {
       if (HAN.test(token)) {
-        cut(token).forEach(function (word) {
+        var symbols = bySymbol(token);
+        cut(symbols).forEach(function (range) {
+          var word = token.slice(range[0], range[1]);
           var entry = concept(word, [
-            { text: convert(word, true) },
-            { text: convert(word, false) },
+            { text: byPhrase(word) },
+            { text: symbols.slice(range[0], range[1]) },
             { text: word }
           ]);
           all.push(entry);
-          if (!STOP_HAN.has(word)) concepts.push(entry);
+          if (!STOP_HAN.has(word) && !STOP_HAN.has(entry.variants[0].text)) concepts.push(entry);
         });
         return;
       }
@@ -242,9 +264,9 @@
 
   var MARK = /<mark>([^<]*)<\/mark>/g;
 
-  function marked(item) {
+  function marked(fields) {
     var out = [];
-    [item.title, item.text].concat(item.tags || []).forEach(function (field) {
+    fields.forEach(function (field) {
       String(field || "").replace(MARK, function (_, word) {
         out.push(word.toLowerCase());
         return "";
@@ -274,54 +296,64 @@
     return edits + (a.length - i) + (b.length - j) <= 1;
   }
 
-  /* Which of the reader's words an item matched: Material's per-term flags (prefix
-     matches), or for a typo the words it highlighted. Sets the shown terms. */
+  /* Which of the reader's words an item matched (Material's per-term flags, or for a
+     typo the words it highlighted), and how many of them are in what the item is about:
+     its title, tags or the names it cites. Sets the terms Material shows. */
   function cover(item, concepts) {
-    var terms = item.terms || {}, words = null, matched = 0, shown = {};
+    var terms = item.terms || {}, shown = {}, matched = 0, about = 0;
+    var headline = marked([item.title].concat(item.tags || [], item.cites || []));
+    var body = null;
     concepts.forEach(function (entry) {
-      var hit = null;
+      var hit = null, strong = false;
       entry.variants.forEach(function (term) {
-        if (hit) return;
         var key = term.text.toLowerCase();
+        var found = find(headline, key, term.fuzzy);
+        if (found) strong = true;
+        if (hit) return;
         if (!term.fuzzy && terms[key] === true) hit = key;
-        if (term.fuzzy) {
-          words = words || marked(item);
-          for (var i = 0; i < words.length; i++)
-            if (near(words[i], key) || words[i].indexOf(key) === 0) {
-              hit = words[i];
-              break;
-            }
-        }
+        else if (found) hit = found;
+        else if (term.fuzzy) hit = find(body = body || marked([item.text]), key, true);
       });
       if (hit) matched++;
+      if (hit && strong) about++;
       shown[hit || entry.typed] = !!hit;
     });
     item.terms = shown;
-    return matched;
+    return [matched, about];
+  }
+
+  function find(words, key, fuzzy) {
+    for (var i = 0; i < words.length; i++)
+      if (words[i].indexOf(key) === 0 || (fuzzy && near(words[i], key))) return words[i];
+    return null;
+  }
+
+  function better(a, b) {
+    return b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1];
   }
 
   function rank(result, concepts) {
     var groups = result.items || [];
+    var several = concepts && concepts.length > 1;
     groups.forEach(function (group) {
       group.forEach(function (item) {
-        if (concepts) item.cover = cover(item, concepts);
+        if (several) item.rank = cover(item, concepts);
         if (item.tags) {
           item.tags = item.tags.filter(function (tag) { return tag.indexOf("<mark>") >= 0; });
           if (!item.tags.length) delete item.tags;
         }
+        delete item.cites;
       });
     });
-    if (!concepts || concepts.length < 2) return result;
+    if (!several) return result;
     var order = new Map();
     groups.forEach(function (group, index) {
-      group.sort(function (a, b) { return b.cover - a.cover || b.score - a.score; });
+      group.sort(function (a, b) { return better(a, b) || b.score - a.score; });
       order.set(group, index);
     });
-    groups.sort(function (a, b) {
-      return b[0].cover - a[0].cover || order.get(a) - order.get(b);
-    });
+    groups.sort(function (a, b) { return better(a[0], b[0]) || order.get(a) - order.get(b); });
     groups.forEach(function (group) {
-      group.forEach(function (item) { delete item.cover; });
+      group.forEach(function (item) { delete item.rank; });
     });
     return result;
   }
@@ -380,6 +412,7 @@
     if (setup) {
       material.terminate();
       post.call(worker, setup);
+      setTimeout(function () { learnIndex(setup.data); }, 0);
       return;
     }
     // Material posted its index before this script ran: fetch it again (from the cache).
@@ -388,6 +421,7 @@
       .then(function (index) {
         var suggest = (config.features || []).indexOf("search.suggest") >= 0;
         post.call(worker, { type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: suggest } } });
+        learnIndex(index);
       })
       .catch(function () {
         worker.terminate(); // Material's worker goes on alone
