@@ -179,3 +179,22 @@ def test_cross_references_are_calm_underlined_text_with_aa_contrast(browser, ser
         assert _contrast(link["underline"], background) >= 4.5, f"{link['text']!r}'s underline is too faint"
         if "xref-figures" in link["kind"]:
             assert "tabular-nums" in link["numbers"]
+
+
+@pytest.mark.parametrize(("start", "target"), [("", "zh/"), ("zh/", "zh-Hant/"), ("zh-Hant/", "")])
+def test_the_language_menu_keeps_the_anchor_and_marks_the_current_language(phone, served_site, start, target) -> None:
+    phone.goto(served_site + start + "chapters/keynote-blackwell/#blackwell")
+    current = phone.locator('.md-select__link[aria-current="true"]')
+    assert current.count() == 1
+    assert current.evaluate("link => getComputedStyle(link).fontWeight") == "700"
+    phone.locator(".md-header__option .md-select button").click()
+    phone.locator(f'.md-select__link[hreflang="{target.rstrip("/") or "en"}"]').click()
+    phone.wait_for_url("**/chapters/keynote-blackwell/#blackwell")
+    assert phone.url == served_site + target + "chapters/keynote-blackwell/#blackwell"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=["en", "zh", "zh-Hant"])
+def test_the_phone_header_shows_the_whole_site_name(phone, served_site, lang) -> None:
+    phone.goto(served_site + lang)
+    title = phone.locator(".md-header__title .md-header__topic .md-ellipsis").first
+    assert title.evaluate("element => element.scrollWidth <= element.clientWidth"), title.inner_text()

@@ -1,39 +1,45 @@
 /*
  * Search queries read the way the index was written (GTC 2024, explained).
  *
- * Material's search sends what the reader typed to its worker as it is. Chinese queries
+ * Material sends what the reader typed to its search worker as it is. Chinese queries
  * then fail three ways: an unspaced phrase (英伟达投资) is one term, the other script or
  * mainland vocabulary (芯片 on zh-Hant) is not what the pages say, and a page that matches
- * one word of a question can outrank one that matches them all. This script sits between
- * Material and its worker (Material has no query hook):
+ * one word of a question can outrank one that matches them all. Material has no query
+ * hook, so this script sits between Material and its worker:
  *
- * - it cuts Chinese runs into words: the site's dictionary first (store names and the
- *   phrase table, longest match), then Intl.Segmenter; stop words and question words drop;
- * - each word also looks for its page form: characters and phrases from
- *   <lang>/search/search_query.json, written by the build (gtc_site/publish/
- *   search_query_data.py), plus the word as typed; Latin words also look for their
- *   singular and, from five letters, for one typo;
- * - results that match more of the reader's words come first, and search tags (aliases,
- *   other spellings) are shown only where they matched.
+ * - Chinese runs are cut into words: the site's dictionary (store names, phrase table;
+ *   <lang>/search/search_query.json, written by gtc_site/publish/search_query_data.py)
+ *   and the words jieba cut the index into, longest match first, Intl.Segmenter for the
+ *   rest; stop words and question words drop out;
+ * - each word also looks for its page form (characters and phrases from the same file:
+ *   芯片 -> 晶片 on zh-Hant, 機器人 -> 机器人 on zh) and for itself as typed; a Latin word
+ *   also for its singular, and when no indexed word starts with it, for the indexed words
+ *   one typo away (two from eight letters);
+ * - results that match more of the reader's words come first, then those whose title,
+ *   tags or cited names hold them; search tags (aliases, spellings) show only where they
+ *   matched.
  *
  * How: Material creates its worker before this script runs and listens to it. The first
- * search message it posts (the index) goes instead to a worker of our own, running
- * Material's same worker script; Material's worker is stopped. Queries are rewritten on
- * the way in, results re-ranked on the way out and handed to Material's listener as the
- * message event it expects. The reader's box keeps what they typed. Message types are
- * Material's SearchMessageType: 0 setup, 1 ready, 2 query, 3 result.
+ * search message it posts (the index) goes instead to a worker of ours, running Material's
+ * own worker script, and Material's is stopped. Queries are rewritten on the way in,
+ * results re-ranked on the way out and handed to Material's listener as the message event
+ * it expects; the search box keeps what the reader typed. Message types are Material's
+ * SearchMessageType: 0 setup, 1 ready, 2 query, 3 result.
  *
- * No dependencies, no request beyond the site's own files. Without Worker, the config or
- * the data file, search works as stock Material does.
+ * No dependencies, no request but the site's own files. Without Worker, Intl.Segmenter
+ * or the data file, search works as it does without this script, or nearly.
  */
 (function () {
   "use strict";
 
   var SETUP = 0, QUERY = 2, RESULT = 3;
   var HAN = /\p{sc=Han}/u;
-  var HAN_RUN = /\p{sc=Han}+/gu;
   var HAN_WORD = /^\p{sc=Han}+$/u;
+  var HAN_RUN = /\p{sc=Han}+/gu;
   var HAN_PAIR = /(\p{sc=Han})(?=\p{sc=Han})/gu;
+  var LATIN_WORD = /^[\p{L}\p{N}][\p{L}\p{N}\p{M}'.’]*$/u;
+  var TAG = /<[^>]*>/g;
+  var MARK = /<mark>([^<]*)<\/mark>/g;
   // Words as Material's separator leaves them: letters and digits, with . and ' inside.
   var TOKEN = /\p{sc=Han}+|[\p{L}\p{N}\p{M}]+(?:['’.][\p{L}\p{N}\p{M}]+)*/gu;
   // lunr's English stop words, and words of a question that no page is about.
@@ -43,19 +49,19 @@
     "how however i if in into is it its just least let like likely may me might most must my neither no nor " +
     "not of off often on only or other our own rather said say says she should since so some than that the " +
     "their them then there these they this tis to too twas us wants was we were what when where which while " +
-    "who whom why will with would yet you your many much tell show find explain did whats s"
+    "who whom why will with would yet you your many much tell show find explain whats s"
   ).split(" "));
   // Chinese function words and question words, in both scripts.
   var STOP_HAN = new Set((
     "的 了 和 与 與 及 是 在 把 被 也 都 就 而 或 之 其 这 這 那 个 個 们 們 吗 嗎 呢 吧 啊 着 著 过 過 给 給 对 對 " +
-    "从 從 向 于 於 以 为 為 由 等 让 讓 将 將 很 又 还 還 得 地 啥 吗 么 麼 什么 什麼 怎么 怎麼 怎样 怎樣 如何 " +
+    "从 從 向 于 於 以 为 為 由 等 让 讓 将 將 很 又 还 還 得 地 啥 么 麼 什么 什麼 怎么 怎麼 怎样 怎樣 如何 " +
     "为什么 為什麼 为何 為何 哪些 哪个 哪個 哪里 哪裡 多少 几 幾 是否 有没有 有沒有 关于 關於 有关 有關"
   ).split(" "));
-  var LONGEST = 8;
-  // Words of a query that are searched (Material sends every keystroke's query).
-  var MOST_WORDS = 12;
+  var LONGEST = 8; // characters of the longest word tried at a place
+  var MOST_WORDS = 12; // words of a query searched
+  var MOST_TYPOS = 3; // indexed words tried for a mistyped one
 
-  if (typeof Worker === "undefined" || typeof Map === "undefined") return;
+  if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined") return;
   var element = document.getElementById("__config");
   if (!element) return;
   var config;
@@ -68,14 +74,17 @@
   var base = new URL(String(config.base || ".").replace(/\/?$/, "/"), location.href);
 
   /* ---------------------------------------------------------------------------
-   * The words to cut at: the language's data and the index's own words
+   * What is known: the language's data, and the words of its index
    * ------------------------------------------------------------------------- */
 
   var chars = new Map(), phrases = new Map();
-  var prefixes = new Set(); // every beginning (two characters or more) of a known word
+  var known = new Set(); // beginnings (two characters or more) of dictionary and indexed words
+  var indexed = new Set(); // beginnings of indexed words only
+  var latin = [], counts = new Map(); // indexed Latin words, sorted; how often each occurs
+  var ready = false; // the index's words are learnt
 
-  function learn(word) {
-    for (var length = 2; length <= Math.min(word.length, LONGEST); length++) prefixes.add(word.slice(0, length));
+  function learn(set, word) {
+    for (var length = 2; length <= Math.min(word.length, LONGEST); length++) set.add(word.slice(0, length));
   }
 
   var loaded = fetch(new URL("search/search_query.json", base), { credentials: "same-origin" })
@@ -86,27 +95,36 @@
       for (var i = 0; i + 1 < pairs.length; i += 2) chars.set(pairs[i], pairs[i + 1]);
       Object.keys(data.phrases || {}).forEach(function (key) { phrases.set(key, data.phrases[key]); });
       (data.words || "").split(" ").forEach(function (word) {
-        learn(word);
-        learn(bySymbol(word));
+        learn(known, word);
+        learn(known, bySymbol(word));
       });
     });
 
-  /* The words jieba cut the index into (Material's index message brings them): the
-     query is cut where the index was, whatever Intl.Segmenter thinks. */
+  /* The words of the index Material's setup message brings: Chinese as jieba cut them,
+     Latin words for typos. */
   function learnIndex(index) {
     var separator;
     try {
       separator = new RegExp(index.config.separator);
     } catch (err) {
-      separator = /[\s\u200b]+/u;
+      separator = /[\s\u200b]+/;
     }
     (index.docs || []).forEach(function (doc) {
       [doc.title, doc.text].concat(doc.tags || []).forEach(function (field) {
-        String(field || "").split(separator).forEach(function (word) {
-          if (word.length >= 2 && HAN_WORD.test(word)) learn(word);
+        String(field || "").replace(TAG, " ").split(separator).forEach(function (word) {
+          if (word.length < 2) return;
+          if (HAN_WORD.test(word)) {
+            learn(known, word);
+            learn(indexed, word);
+          } else if (word.length >= 3 && LATIN_WORD.test(word)) {
+            word = word.toLowerCase();
+            counts.set(word, (counts.get(word) || 0) + 1);
+          }
         });
       });
     });
+    latin = Array.from(counts.keys()).sort();
+    ready = true;
   }
 
   var segmenter = null;
@@ -117,7 +135,7 @@
   }
 
   /* ---------------------------------------------------------------------------
-   * Reading a query
+   * Chinese: script, vocabulary and words
    * ------------------------------------------------------------------------- */
 
   /* Characters in the page's script, one for one. */
@@ -148,10 +166,10 @@
     return out;
   }
 
-  /* A Chinese run cut into words: at each place, the longest beginning of a known word
-     (so that the search term, a prefix, still finds it), Intl.Segmenter in between.
-     Cuts the run's characters in the page's script; returns [start, end] pairs. */
-  function cut(text) {
+  /* Chinese text cut into words, as [start, end] pairs: at each place the longest
+     beginning of a known word (the search term is a prefix, so it still finds that word),
+     Intl.Segmenter between such words. */
+  function cut(text, words) {
     var out = [], rest = -1;
     function flush(end) {
       if (rest < 0) return;
@@ -165,7 +183,7 @@
     for (var i = 0; i < text.length;) {
       var found = 0;
       for (var length = Math.min(LONGEST, text.length - i); length >= 2; length--)
-        if (prefixes.has(text.substr(i, length))) {
+        if (words.has(text.substr(i, length))) {
           found = length;
           break;
         }
@@ -182,6 +200,32 @@
     return out;
   }
 
+  /* The words of a Chinese run, each with the terms that find it. */
+  function chinese(run) {
+    var symbols = bySymbol(run), out = [];
+    cut(symbols, known).forEach(function (range) {
+      var typed = run.slice(range[0], range[1]);
+      var page = byPhrase(typed);
+      if (ready && page.length > 2 && !indexed.has(page.slice(0, LONGEST))) {
+        // A word the index has cut smaller (運算微影 is 運算|微影 there): its pieces.
+        var pieces = cut(page, indexed);
+        if (pieces.length > 1) {
+          pieces.forEach(function (piece) {
+            var word = page.slice(piece[0], piece[1]);
+            out.push(concept(word, [word]));
+          });
+          return;
+        }
+      }
+      out.push(concept(typed, [page, symbols.slice(range[0], range[1]), typed]));
+    });
+    return out.filter(function (entry) { return !STOP_HAN.has(entry.typed) && !STOP_HAN.has(entry.terms[0]); });
+  }
+
+  /* ---------------------------------------------------------------------------
+   * Latin words: singular and typos
+   * ------------------------------------------------------------------------- */
+
   /* Drop a plural or verb ending: GPUs -> gpu, investments -> investment, trained -> train. */
   function stem(word) {
     var forms = [[/ies$/, "y", 3], [/(ss|sh|ch|x)es$/, "$1", 3], [/([^s'u])s$/, "$1", 3], [/ing$/, "", 4], [/ed$/, "", 4]];
@@ -193,67 +237,94 @@
     return word;
   }
 
-  /* One of the reader's words: what they typed, and the terms that find it. */
+  /* Some indexed word starts with prefix (binary search of the sorted words). */
+  function begins(prefix) {
+    var low = 0, high = latin.length;
+    while (low < high) {
+      var middle = (low + high) >> 1;
+      if (latin[middle] < prefix) low = middle + 1;
+      else high = middle;
+    }
+    return low < latin.length && latin[low].indexOf(prefix) === 0;
+  }
+
+  /* Edit distance (insert, delete, substitute, swap two neighbours) up to limit, else limit + 1. */
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var before = [], previous = [], current = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var value = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost);
+        if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, before[j - 2] + 1);
+        current[j] = value;
+        best = Math.min(best, value);
+      }
+      if (best > limit) return limit + 1;
+      before = previous;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+
+  /* The indexed words a mistyped word probably meant: nearest first, then most frequent. */
+  function typos(word) {
+    if (!ready || word.length < 4 || /\d/.test(word) || begins(word)) return [];
+    var limit = word.length >= 8 ? 2 : 1, found = [];
+    for (var i = 0; i < latin.length; i++) {
+      var d = distance(word, latin[i], limit);
+      if (d <= limit) found.push([d, -counts.get(latin[i]), latin[i]]);
+    }
+    found.sort(function (x, y) { return x[0] - y[0] || x[1] - y[1]; });
+    return found.slice(0, MOST_TYPOS).map(function (entry) { return entry[2]; });
+  }
+
+  /* ---------------------------------------------------------------------------
+   * Reading and writing a query
+   * ------------------------------------------------------------------------- */
+
+  /* One of the reader's words: what they typed, and the search terms that find it. */
   function concept(typed, terms) {
-    var seen = new Set();
     return {
       typed: typed,
-      variants: terms.filter(function (term) {
-        var key = term.text + (term.fuzzy ? "~" : "");
-        if (!term.text || seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
+      terms: terms.filter(function (term, index) { return term && terms.indexOf(term) === index; })
     };
   }
 
-  /* The reader's query as concepts, or null to leave it to Material (lunr syntax). */
+  /* The reader's query as words, or null to leave it to Material (lunr's own syntax). */
   function read(query) {
     if (/["+~^*:\\]/.test(query)) return null;
-    query = query.normalize("NFKC").replace(HAN_RUN, " $& ");
-    var concepts = [], all = [];
-    (query.match(TOKEN) || []).forEach(function (token) {
+    var words = [], all = [];
+    (query.normalize("NFKC").replace(HAN_RUN, " $& ").match(TOKEN) || []).forEach(function (token) {
       if (HAN.test(token)) {
-        var symbols = bySymbol(token);
-        cut(symbols).forEach(function (range) {
-          var word = token.slice(range[0], range[1]);
-          var entry = concept(word, [
-            { text: byPhrase(word) },
-            { text: symbols.slice(range[0], range[1]) },
-            { text: word }
-          ]);
-          all.push(entry);
-          if (!STOP_HAN.has(word) && !STOP_HAN.has(entry.variants[0].text)) concepts.push(entry);
-        });
+        chinese(token).forEach(function (entry) { words.push(entry); });
         return;
       }
       var word = token.toLowerCase().replace(/’/g, "'");
-      var terms = [{ text: word }, { text: stem(word) }];
-      if (word.length >= 5 && !/\d/.test(word)) terms.push({ text: word, fuzzy: true });
-      var entry = concept(word, terms);
+      var entry = concept(word, [word, stem(word)].concat(typos(word)));
       all.push(entry);
-      if (!STOP.has(word)) concepts.push(entry);
+      if (!STOP.has(word)) words.push(entry);
     });
-    if (!concepts.length) concepts = all;
+    if (!words.length) words = all;
     var seen = new Set();
-    concepts = concepts.filter(function (entry) {
+    words = words.filter(function (entry) {
       if (seen.has(entry.typed)) return false;
       seen.add(entry.typed);
       return true;
-    }).slice(0, MOST_WORDS);
-    return concepts.length ? concepts : null;
+    });
+    return words.length ? words.slice(0, MOST_WORDS) : null;
   }
 
-  /* The query Material's worker gets. Backslashes between Chinese characters keep
-     Material's own segmenter (which cuts at any indexed prefix) off our words; lunr's
-     query parser drops them. Material adds the trailing wildcard to plain terms. */
-  function write(concepts) {
+  /* The query Material's worker gets: every term, which Material makes a prefix search.
+     A backslash between Chinese characters keeps Material's own segmenter (it cuts at any
+     indexed beginning) off our words; lunr's query parser drops it. */
+  function write(words) {
     var terms = [];
-    concepts.forEach(function (entry) {
-      entry.variants.forEach(function (term) {
-        var text = term.text.replace(HAN_PAIR, "$1\\");
-        terms.push(term.fuzzy ? text + "~1" : text);
-      });
+    words.forEach(function (entry) {
+      entry.terms.forEach(function (term) { terms.push(term.replace(HAN_PAIR, "$1\\")); });
     });
     return terms.join(" ");
   }
@@ -261,8 +332,6 @@
   /* ---------------------------------------------------------------------------
    * Ranking and showing results
    * ------------------------------------------------------------------------- */
-
-  var MARK = /<mark>([^<]*)<\/mark>/g;
 
   function marked(fields) {
     var out = [];
@@ -275,69 +344,36 @@
     return out;
   }
 
-  /* Edit distance of at most one (lunr's ~1: insert, delete, substitute). */
-  function near(a, b) {
-    if (Math.abs(a.length - b.length) > 1) return false;
-    var i = 0, j = 0, edits = 0;
-    while (i < a.length && j < b.length) {
-      if (a[i] === b[j]) {
-        i++;
-        j++;
-        continue;
-      }
-      if (++edits > 1) return false;
-      if (a.length > b.length) i++;
-      else if (a.length < b.length) j++;
-      else {
-        i++;
-        j++;
-      }
-    }
-    return edits + (a.length - i) + (b.length - j) <= 1;
-  }
-
-  /* Which of the reader's words an item matched (Material's per-term flags, or for a
-     typo the words it highlighted), and how many of them are in what the item is about:
-     its title, tags or the names it cites. Sets the terms Material shows. */
-  function cover(item, concepts) {
+  /* [words of the query matched, of those in the item's title, tags or cited names].
+     Sets the terms Material shows: the word found, or the one typed and missing. */
+  function cover(item, words) {
     var terms = item.terms || {}, shown = {}, matched = 0, about = 0;
     var headline = marked([item.title].concat(item.tags || [], item.cites || []));
-    var body = null;
-    concepts.forEach(function (entry) {
+    words.forEach(function (entry) {
       var hit = null, strong = false;
-      entry.variants.forEach(function (term) {
-        var key = term.text.toLowerCase();
-        var found = find(headline, key, term.fuzzy);
-        if (found) strong = true;
-        if (hit) return;
-        if (!term.fuzzy && terms[key] === true) hit = key;
-        else if (found) hit = found;
-        else if (term.fuzzy) hit = find(body = body || marked([item.text]), key, true);
+      entry.terms.forEach(function (term) {
+        var key = term.toLowerCase();
+        if (terms[key] !== true) return;
+        hit = hit || key;
+        strong = strong || headline.some(function (word) { return word.indexOf(key) === 0; });
       });
       if (hit) matched++;
-      if (hit && strong) about++;
+      if (strong) about++;
       shown[hit || entry.typed] = !!hit;
     });
     item.terms = shown;
     return [matched, about];
   }
 
-  function find(words, key, fuzzy) {
-    for (var i = 0; i < words.length; i++)
-      if (words[i].indexOf(key) === 0 || (fuzzy && near(words[i], key))) return words[i];
-    return null;
-  }
-
   function better(a, b) {
     return b.rank[0] - a.rank[0] || b.rank[1] - a.rank[1];
   }
 
-  function rank(result, concepts) {
+  function rank(result, words) {
     var groups = result.items || [];
-    var several = concepts && concepts.length > 1;
     groups.forEach(function (group) {
       group.forEach(function (item) {
-        if (several) item.rank = cover(item, concepts);
+        item.rank = words ? cover(item, words) : [0, 0];
         if (item.tags) {
           item.tags = item.tags.filter(function (tag) { return tag.indexOf("<mark>") >= 0; });
           if (!item.tags.length) delete item.tags;
@@ -345,7 +381,6 @@
         delete item.cites;
       });
     });
-    if (!several) return result;
     var order = new Map();
     groups.forEach(function (group, index) {
       group.sort(function (a, b) { return better(a, b) || b.score - a.score; });
@@ -369,22 +404,18 @@
   var live = false; // ours has the index (only waited for when early)
   var pending = [], last = null;
 
-  function deliver(data) {
-    material.dispatchEvent(new MessageEvent("message", { data: data }));
-  }
-
   function send(query) {
     last = query;
     loaded.then(function () {
-      var concepts = null, rewritten = query;
+      var words = null, rewritten = query;
       try {
-        concepts = read(String(query));
-        if (concepts) rewritten = write(concepts);
+        words = read(String(query));
+        if (words) rewritten = write(words);
       } catch (err) {
-        concepts = null;
+        words = null;
         rewritten = query;
       }
-      pending.push(concepts);
+      pending.push(words);
       post.call(worker, { type: QUERY, data: rewritten });
     });
   }
@@ -404,10 +435,10 @@
         try {
           rank(data.data || {}, pending.shift());
         } catch (err) {
-          /* results as the worker gave them */
+          /* the results as the worker gave them */
         }
       }
-      deliver(data);
+      material.dispatchEvent(new MessageEvent("message", { data: data }));
     });
     if (setup) {
       material.terminate();
@@ -415,7 +446,7 @@
       setTimeout(function () { learnIndex(setup.data); }, 0);
       return;
     }
-    // Material posted its index before this script ran: fetch it again (from the cache).
+    // Material posted the index before this script ran: fetch it again (from the cache).
     fetch(new URL("search/search_index.json", base), { credentials: "same-origin" })
       .then(function (response) { return response.json(); })
       .then(function (index) {
@@ -437,11 +468,11 @@
       early = true;
       start(null);
     }
-    if (message.type !== QUERY) return post.call(early && !live ? material : worker, message);
     if (early && !live) {
-      last = message.data;
+      if (message.type === QUERY) last = message.data;
       return post.apply(this, arguments);
     }
+    if (message.type !== QUERY) return post.call(worker, message);
     send(message.data);
   };
 })();
