@@ -1,8 +1,9 @@
 """Lighthouse audits of the built site, as tests: `make audit`.
 
-Home page, a chapter and a glossary page in each language (en, zh and the converted
-zh-Hant) must score 1.0 for accessibility, best practices and SEO, and at least 0.95 for
-performance (Lighthouse's mobile profile: simulated slow 4G and a 4x slower CPU). Performance is the median of
+Home page, a chapter and a record page (a glossary entry) in each language (en, zh and the
+converted zh-Hant) must score 1.0 for accessibility (Lighthouse runs axe-core), best
+practices and SEO, and at least 0.95 for performance, 0.98 on the record page
+(Lighthouse's mobile profile: simulated slow 4G and a 4x slower CPU). Performance is the median of
 three runs, as Lighthouse's documentation advises for a score that varies run to run.
 """
 
@@ -20,8 +21,10 @@ from tests.conftest import CHROMIUM_ARGS, SYSTEM_CHROMIUM
 
 ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
-PAGES = ["", "chapters/keynote-blackwell/", "glossary/liquid-cooling/"]
+RECORD_PAGE = "glossary/liquid-cooling/"
+PAGES = ["", "chapters/keynote-blackwell/", RECORD_PAGE]
 REQUIRED = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0, "performance": 0.95}
+RECORD_PAGE_PERFORMANCE = 0.98
 PERFORMANCE_RUNS = 3
 
 
@@ -65,6 +68,8 @@ def test_page_meets_the_audit_scores(served_site: str, page: str) -> None:
     median_run = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[PERFORMANCE_RUNS // 2]
     problems = []
     for category, minimum in REQUIRED.items():
+        if category == "performance" and page.endswith(RECORD_PAGE):
+            minimum = RECORD_PAGE_PERFORMANCE
         scores = [r["categories"][category]["score"] for r in reports]
         score = statistics.median(scores)
         if score < minimum:

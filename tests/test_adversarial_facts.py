@@ -35,7 +35,7 @@ ID_TAKEN = (
     "ids are shared by every kind: give the record that is not yet published another id (a published id never changes)"
 )
 REPEATED = "keep one of the two; YAML would silently drop the first"
-UNITS = "usd, multiple, gpu, megawatt, watt, day, month, hour, parameter, person, company, year, rank"
+RECORD_FIELDS = "id, name, name_in_text, short_name, description, aliases, search_variants, category, related, source"
 QUALIFIERS = "exact, about, more-than, nearly"
 RECORD_FIELDS = "id, name, name_in_text, description, aliases, search_variants, category, related, source"
 STORE_FILES = (

@@ -90,3 +90,16 @@ def test_traditional_quotes_keep_the_speakers_words(store: FactStore) -> None:
     assert block.startswith("> 即便芯片免費送，也無法便宜過我們。\n>\n> ——[黃仁勳]")
     inline = resolver.resolve("他說 [[quote:free-chips]]。", "zh-Hant", "index.md")
     assert "[「即便芯片免費送，也無法便宜過我們。」](quotes.md#free-chips)" in inline
+
+
+def test_running_text_names_short_names_after_the_first_mention_and_lower_case_mid_sentence() -> None:
+    resolver = CrossrefResolver(load_facts(Path(__file__).parents[1] / "facts"))
+    out = resolver.resolve(
+        "[[person:jensen-huang]] spoke. Later [[person:jensen-huang]] showed [[term:nim]], then [[term:nim]]; "
+        "data centers need [[term:liquid-cooling]].",
+        "en",
+        "index.md",
+    )
+    assert out.index("[Jensen Huang](") < out.index("[Huang](")
+    assert out.index("[NVIDIA NIM](") < out.index("[NIM](")
+    assert "[liquid cooling](" in out

@@ -110,6 +110,10 @@ def phrase_pairs(locale: str, phrases: Mapping[str, str], page_text: str, pairs:
             # Typed in Taiwan vocabulary, in either script (輝達, 辉达).
             keys, target = [traditional, _convert("t2s", traditional), _convert("tw2s", traditional)], simplified
         for key in keys:
+            # On zh, a Taiwan word that is also written on the Simplified pages (电脑 in
+            # 超微电脑) is a word of their own, not one to replace.
+            if locale == SIMPLIFIED and key in page_text:
+                continue
             if key != target and _by_characters(key, pairs) != target:
                 out.setdefault(key, target)
     if locale == TRADITIONAL:

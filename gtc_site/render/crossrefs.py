@@ -146,7 +146,7 @@ class CrossrefResolver:
         self.store = store
         self.converter = converter
         self.simplified = SimplifiedScript()
-        self._link_texts: dict[tuple[str, str | None, str, bool], tuple[str, str]] = {}
+        self._link_texts: dict[tuple[str, str | None, str, bool, bool], tuple[str, str]] = {}
         self._relative: dict[tuple[str, str], str] = {}
 
     def record_link(self, record: Record, page_path: str) -> str:
@@ -166,16 +166,19 @@ class CrossrefResolver:
             raise ValueError("zh-Hant references need a TraditionalConverter")
         return self.converter
 
-    def _link_text(self, record_id: str, label: str | None, lang: str, mid_sentence: bool) -> tuple[str, str]:
+    def _link_text(
+        self, record_id: str, label: str | None, lang: str, mid_sentence: bool, mentioned: bool = False
+    ) -> tuple[str, str]:
         """(text, tooltip) of a link to a record, escaped for Markdown; zh-Hant converted from zh.
-        Mid-sentence, a common noun takes its running-text form (liquid cooling, not Liquid cooling)."""
-        key = (record_id, label, lang, mid_sentence)
+        Mid-sentence, a common noun takes its running-text form (liquid cooling, not Liquid
+        cooling); once the page has named a record in full, its short name (NIM)."""
+        key = (record_id, label, lang, mid_sentence, mentioned)
         cached = self._link_texts.get(key)
         if cached is not None:
             return cached
         record = self.store.get(record_id)
         if lang == TRADITIONAL and not isinstance(record, Figure):
-            text, tooltip = self._link_text(record_id, label, SOURCE_OF_TRADITIONAL, mid_sentence)
+            text, tooltip = self._link_text(record_id, label, SOURCE_OF_TRADITIONAL, mid_sentence, mentioned)
             converter = self._traditional()
             result = converter.text(text), converter.text(tooltip)
         else:
@@ -188,7 +191,7 @@ class CrossrefResolver:
             elif isinstance(record, Figure):
                 text = format_figure(record, lang)
             else:
-                text = record.running_name(lang) if mid_sentence else record.name[lang]
+                text = record.running_name(lang, mentioned) if mid_sentence or mentioned else record.name[lang]
             source_lang = SOURCE_OF_TRADITIONAL if lang == TRADITIONAL else lang
             tooltip = record.name[source_lang] if isinstance(record, Figure) else record.description[source_lang]
             if lang == TRADITIONAL:
@@ -216,12 +219,19 @@ class CrossrefResolver:
         return excerpt
 
     def _render(
-        self, record: Record, label: str | None, lang: str, page_path: str, whole_line: bool, mid_sentence: bool = False
+        self,
+        record: Record,
+        label: str | None,
+        lang: str,
+        page_path: str,
+        whole_line: bool,
+        mid_sentence: bool = False,
+        mentioned: bool = False,
     ) -> str:
         link = self.record_link(record, page_path)
         if isinstance(record, Quote) and record.text is not None:
             return self._render_quote(record, lang, page_path, link, whole_line)
-        text, tooltip = self._link_text(record.id, label, lang, mid_sentence)
+        text, tooltip = self._link_text(record.id, label, lang, mid_sentence, mentioned)
         return f'[{text}]({link} "{tooltip}"){{.xref .xref-{record.kind}}}'
 
     def _render_quote(self, quote: Quote, lang: str, page_path: str, link: str, whole_line: bool) -> str:
@@ -251,18 +261,26 @@ class CrossrefResolver:
         problems: list[CrossrefProblem] = []
         out: list[str] = []
         offset = 0
+        named: set[str] = set()  # records this page has named in full so far
         for is_code, piece in prose_and_code(markdown):
             if is_code or "[[" not in piece:
                 out.append(piece)
             else:
-                out.append(self._resolve_prose(piece, markdown, offset, lang, page_path, problems))
+                out.append(self._resolve_prose(piece, markdown, offset, lang, page_path, problems, named))
             offset += len(piece)
         if problems:
             raise CrossrefError(page_path, problems)
         return "".join(out)
 
     def _resolve_prose(
-        self, piece: str, markdown: str, offset: int, lang: str, page_path: str, problems: list[CrossrefProblem]
+        self,
+        piece: str,
+        markdown: str,
+        offset: int,
+        lang: str,
+        page_path: str,
+        problems: list[CrossrefProblem],
+        named: set[str],
     ) -> str:
         def replace(match: re.Match[str]) -> str:
             start = offset + match.start()
@@ -277,7 +295,10 @@ class CrossrefResolver:
             whole_line = markdown[line_start : line_end if line_end >= 0 else None].strip() == match.group(0)
             before = markdown[line_start:start].rstrip()
             mid_sentence = bool(before) and not before.endswith(_SENTENCE_STARTS)
-            return self._render(record, label, lang, page_path, whole_line, mid_sentence)
+            mentioned = record.id in named
+            if label is None:
+                named.add(record.id)
+            return self._render(record, label, lang, page_path, whole_line, mid_sentence, mentioned)
 
         resolved = _REFERENCE.sub(replace, piece)
         for leftover in _LEFTOVER.finditer(piece):

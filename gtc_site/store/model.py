@@ -65,9 +65,12 @@ class Record:
     search_variants: tuple[str, ...] = ()  # only search sees these
     related: tuple[str, ...] = ()
     name_in_text: Localized | None = None  # the name mid-sentence ("liquid cooling")
+    short_name: Localized | None = None  # after the first full mention ("NIM", "Huang")
 
-    def running_name(self, lang: str) -> str:
-        """The name as running text writes it."""
+    def running_name(self, lang: str, mentioned: bool = False) -> str:
+        """The name as running text writes it: the short name once the page has named it in full."""
+        if mentioned and self.short_name is not None:
+            return self.short_name[lang]
         return (self.name_in_text or self.name)[lang]
 
 

@@ -60,6 +60,7 @@
   var LONGEST = 8; // characters of the longest word tried at a place
   var MOST_WORDS = 12; // words of a query searched
   var MOST_TYPOS = 3; // indexed words tried for a mistyped one
+  var FIRST_TERM = 4; // weight of a word's own term beside its variants (lunr query boost)
 
   if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined") return;
   var element = document.getElementById("__config");
@@ -205,19 +206,20 @@
     var symbols = bySymbol(run), out = [];
     cut(symbols, known).forEach(function (range) {
       var typed = run.slice(range[0], range[1]);
-      var page = byPhrase(typed);
+      var page = byPhrase(typed), same = symbols.slice(range[0], range[1]);
       if (ready && page.length > 2 && !indexed.has(page.slice(0, LONGEST))) {
-        // A word the index has cut smaller (運算微影 is 運算|微影 there): its pieces.
+        // A word the index has cut smaller (運算微影 is 運算|微影 there): its pieces, each
+        // also found by the whole word as typed (a search tag may hold it).
         var pieces = cut(page, indexed);
         if (pieces.length > 1) {
           pieces.forEach(function (piece) {
             var word = page.slice(piece[0], piece[1]);
-            out.push(concept(word, [word]));
+            out.push(concept(word, [word, same, typed]));
           });
           return;
         }
       }
-      out.push(concept(typed, [page, symbols.slice(range[0], range[1]), typed]));
+      out.push(concept(typed, [page, same, typed]));
     });
     return out.filter(function (entry) { return !STOP_HAN.has(entry.typed) && !STOP_HAN.has(entry.terms[0]); });
   }
@@ -226,14 +228,17 @@
    * Latin words: singular and typos
    * ------------------------------------------------------------------------- */
 
-  /* Drop a plural or verb ending: GPUs -> gpu, investments -> investment, trained -> train. */
+  /* The beginning shared by a word's forms: GPUs -> gpu, investments and investing ->
+     invest, trained -> train, computation -> comput. */
   function stem(word) {
-    var forms = [[/ies$/, "y", 3], [/(ss|sh|ch|x)es$/, "$1", 3], [/([^s'u])s$/, "$1", 3], [/ing$/, "", 4], [/ed$/, "", 4]];
-    for (var i = 0; i < forms.length; i++)
-      if (forms[i][0].test(word)) {
-        var stemmed = word.replace(forms[i][0], forms[i][1]);
-        return stemmed.length >= forms[i][2] ? stemmed : word;
-      }
+    var forms = [
+      [/ies$/, "y", 3], [/(ss|sh|ch|x)es$/, "$1", 3], [/([^s'u])s$/, "$1", 3],
+      [/(ment|ation|ing)$/, "", 5], [/ed$/, "", 4]
+    ];
+    for (var i = 0; i < forms.length; i++) {
+      var stemmed = word.replace(forms[i][0], forms[i][1]);
+      if (stemmed !== word && stemmed.length >= forms[i][2]) word = stemmed;
+    }
     return word;
   }
 
@@ -318,13 +323,16 @@
     return words.length ? words.slice(0, MOST_WORDS) : null;
   }
 
-  /* The query Material's worker gets: every term, which Material makes a prefix search.
-     A backslash between Chinese characters keeps Material's own segmenter (it cuts at any
-     indexed beginning) off our words; lunr's query parser drops it. */
+  /* The query Material's worker gets: every term as a prefix search, the first of each
+     word (its page form, or as typed) weighing more than the others (as typed, singular,
+     typos). A backslash between Chinese characters keeps Material's own segmenter (it cuts
+     at any indexed beginning) off our words; lunr's query parser drops it. */
   function write(words) {
     var terms = [];
     words.forEach(function (entry) {
-      entry.terms.forEach(function (term) { terms.push(term.replace(HAN_PAIR, "$1\\")); });
+      entry.terms.forEach(function (term, index) {
+        terms.push(term.replace(HAN_PAIR, "$1\\") + "*^" + (index ? 1 : FIRST_TERM));
+      });
     });
     return terms.join(" ");
   }
@@ -344,21 +352,36 @@
     return out;
   }
 
-  /* [words of the query matched, of those in the item's title, tags or cited names].
-     Sets the terms Material shows: the word found, or the one typed and missing. */
+  // How much a word found in each field says about what an item is about: the whole
+  // word, or only its beginning (the reader may still be typing).
+  var ABOUT = { title: [1, 0.6], tags: [1, 0.6], cites: [0.3, 0.2] };
+  var VARIANT = 0.5;
+
+  /* [words of the query the item matched, how much its title, tags and cited names are
+     about them]. Sets the terms Material shows: the word found, or the one typed. */
   function cover(item, words) {
     var terms = item.terms || {}, shown = {}, matched = 0, about = 0;
-    var headline = marked([item.title].concat(item.tags || [], item.cites || []));
+    var fields = {
+      title: marked([item.title]),
+      tags: marked(item.tags || []),
+      cites: marked(item.cites || [])
+    };
     words.forEach(function (entry) {
-      var hit = null, strong = false;
-      entry.terms.forEach(function (term) {
+      var hit = null, weight = 0;
+      entry.terms.forEach(function (term, index) {
         var key = term.toLowerCase();
         if (terms[key] !== true) return;
         hit = hit || key;
-        strong = strong || headline.some(function (word) { return word.indexOf(key) === 0; });
+        // A variant (as typed in the other script, singular, typo) says less than the word.
+        var scale = index ? VARIANT : 1;
+        Object.keys(ABOUT).forEach(function (field) {
+          fields[field].forEach(function (word) {
+            if (word.indexOf(key) === 0) weight = Math.max(weight, scale * ABOUT[field][word === key ? 0 : 1]);
+          });
+        });
       });
       if (hit) matched++;
-      if (strong) about++;
+      about += weight;
       shown[hit || entry.typed] = !!hit;
     });
     item.terms = shown;
@@ -381,13 +404,17 @@
         delete item.cites;
       });
     });
-    var order = new Map();
-    groups.forEach(function (group, index) {
-      group.sort(function (a, b) { return better(a, b) || b.score - a.score; });
-      order.set(group, index);
-    });
-    groups.sort(function (a, b) { return better(a[0], b[0]) || order.get(a) - order.get(b); });
+    // A page ranks by its best item, and by how much any of its items is about the words
+    // (a chapter titled Blackwell whose section has both words of "Blackwell 功耗").
     groups.forEach(function (group) {
+      group.sort(function (a, b) { return better(a, b) || b.score - a.score; });
+      group.about = Math.max.apply(null, group.map(function (item) { return item.rank[1]; }));
+    });
+    groups.sort(function (a, b) {
+      return b[0].rank[0] - a[0].rank[0] || b.about - a.about || b[0].rank[1] - a[0].rank[1] || b[0].score - a[0].score;
+    });
+    groups.forEach(function (group) {
+      delete group.about;
       group.forEach(function (item) { delete item.rank; });
     });
     return result;
