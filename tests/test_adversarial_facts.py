@@ -35,9 +35,9 @@ ID_TAKEN = (
     "ids are shared by every kind: give the record that is not yet published another id (a published id never changes)"
 )
 REPEATED = "keep one of the two; YAML would silently drop the first"
-RECORD_FIELDS = "id, name, name_in_text, short_name, description, aliases, search_variants, category, related, source"
+UNITS = "usd, multiple, gpu, megawatt, watt, day, month, hour, parameter, person, company, year, rank"
 QUALIFIERS = "exact, about, more-than, nearly"
-RECORD_FIELDS = "id, name, name_in_text, description, aliases, search_variants, category, related, source"
+RECORD_FIELDS = "id, name, name_in_text, short_name, description, aliases, search_variants, category, related, source"
 STORE_FILES = (
     "categories.yml, events.yml, figures.yml, organizations.yml, people.yml, quotes.yml, sources.yml, terms.yml"
 )
@@ -1398,3 +1398,28 @@ def test_the_traditional_character_table_is_what_opencc_gives() -> None:
     from gtc_site.tools.character_table import TABLE, character_table
 
     assert TABLE.read_text(encoding="utf-8") == character_table(), "run python -m gtc_site.tools.character_table"
+
+
+def test_a_huge_value_is_shortened_in_its_message(facts_dir: Path) -> None:
+    edit(facts_dir / "terms.yml", "- id: blackwell\n", "- id: " + "Blackwell" * 500_000 + "\n")
+    found = messages(facts_dir)
+    assert all(len(line) < 400 for line in found), [len(line) for line in found]
+    assert any("is not a valid id" in line and "…" in line for line in found)
+
+
+def test_the_phrase_table_refuses_repeated_and_empty_entries(tmp_path: Path) -> None:
+    from gtc_site.i18n.traditional import read_phrase_table
+
+    table = tmp_path / "zh-Hant.yml"
+    table.write_text(
+        "- {simplified: 英伟达, traditional: 輝達, why: name}\n"
+        "- {simplified: 英伟达, traditional: 英偉達, why: again}\n"
+        "- {simplified: '', traditional: 輝達, why: empty}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(FactStoreError) as caught:
+        read_phrase_table(table, "facts/translation/zh-Hant.yml")
+    assert [str(e) for e in caught.value.errors] == [
+        "facts/translation/zh-Hant.yml:2: [1]: '英伟达' is decided twice (first on line 1) — keep one decision",
+        "facts/translation/zh-Hant.yml:3: [2].simplified: 'simplified' is empty — write it, or remove the entry",
+    ]

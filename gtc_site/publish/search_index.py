@@ -96,9 +96,24 @@ class NameGlue:
         return WORD_BREAK.join(out)
 
 
-@cache  # holds no state of a build
+@cache  # OpenCC converters hold no state of a build
+def _opencc(config: str) -> opencc.OpenCC:
+    return opencc.OpenCC(config)
+
+
 def _to_simplified() -> opencc.OpenCC:
-    return opencc.OpenCC("t2s")
+    return _opencc("t2s")
+
+
+def in_script(spelling: str, locale: str) -> bool:
+    """Whether spelling is written in the script of locale's pages (text without Chinese
+    is in every script). The query script finds the other script's spellings through the
+    page's own."""
+    if locale == "zh":
+        return _opencc("t2s").convert(spelling) == spelling
+    if locale in RESEGMENTED:
+        return _opencc("s2t").convert(spelling) == spelling
+    return True
 
 
 def resegment_traditional(text: str) -> str:
@@ -177,11 +192,15 @@ def _page_of(location: str) -> str:
     return location.split("#", 1)[0]
 
 
-def add_cited_names(entries: list[dict], language_dir: Path) -> int:
+def add_cited_names(entries: list[dict], language_dir: Path, locale: str) -> int:
     """Give each chapter section a `cites` field: the search tags of the records it links
-    to. entries: one language's index entries, locations relative to language_dir (its
-    built pages). Returns the number of sections given names."""
-    names_of = {entry["location"]: entry["tags"] for entry in entries if entry.get("tags")}
+    to, those in the page's script. entries: one language's index entries, locations
+    relative to language_dir (its built pages). Returns the number of sections given names."""
+    names_of = {
+        entry["location"]: [tag for tag in entry["tags"] if in_script(tag, locale)]
+        for entry in entries
+        if entry.get("tags")
+    }
     by_location = {entry["location"]: entry for entry in entries}
     given = 0
     for page in sorted({_page_of(entry["location"]) for entry in entries}):
@@ -228,7 +247,7 @@ def split_search_index(site_dir: Path, locales: list[str], default: str, names: 
     fields = {**merged["config"]["fields"], CITES_FIELD: {"boost": CITES_BOOST}}
     for locale, entries in docs.items():
         folder = site_dir / ("" if locale == default else locale)
-        add_cited_names(entries, folder)
+        add_cited_names(entries, folder, locale)
         target = folder / INDEX
         target.parent.mkdir(parents=True, exist_ok=True)
         config = {**merged["config"], "lang": [SEARCH_LANGUAGES.get(locale, locale)], "fields": fields}

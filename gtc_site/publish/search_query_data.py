@@ -8,7 +8,7 @@ mainland vocabulary also looks for the page's own forms (芯片 also looks for �
 search_query.json beside that language's index:
 
 - words: the dictionary jieba was given (store names, aliases, their Traditional
-  spellings) and the phrase table's Chinese words, space-separated;
+  spellings), space-separated;
 - chars (zh, zh-Hant): pairs of characters, "from" then "to", for the characters of the
   other script whose page form occurs in the index (and only those: the file stays small);
 - phrases (zh, zh-Hant): words whose page form is not their characters converted one by
@@ -128,12 +128,10 @@ def phrase_pairs(locale: str, phrases: Mapping[str, str], page_text: str, pairs:
     return dict(sorted(out.items()))
 
 
-def dictionary(names: Iterable[str], phrases: Mapping[str, str]) -> list[str]:
+def dictionary(names: Iterable[str]) -> list[str]:
     """Words the browser keeps whole when it cuts a Chinese query: the names jieba was given
-    and both sides of the phrase pairs."""
-    words = {name for name in names if _HAN_WORD.match(name)}
-    words |= {word for pair in phrases.items() for word in pair if _HAN_WORD.match(word)}
-    return sorted(word for word in words if len(word) <= LONGEST_WORD)
+    (it learns the phrases' words from the phrases themselves)."""
+    return sorted({name for name in names if _HAN_WORD.match(name) and len(name) <= LONGEST_WORD})
 
 
 def search_query_data(locale: str, index: Mapping, names: Iterable[str], phrases: Mapping[str, str]) -> str:
@@ -148,12 +146,12 @@ def search_query_data(locale: str, index: Mapping, names: Iterable[str], phrases
         page_text = _page_text(index)
         pairs = character_pairs(locale, page_text)
         word_pairs = phrase_pairs(locale, phrases, page_text, pairs)
-        data["words"] = " ".join(dictionary(names, word_pairs))
+        data["words"] = " ".join(dictionary(names))
         data["chars"] = "".join(f"{key}{value}" for key, value in pairs.items())
         data["phrases"] = word_pairs
     else:
         # English pages: Chinese is found in the search tags, written in both scripts.
-        data["words"] = " ".join(dictionary(names, {}))
+        data["words"] = " ".join(dictionary(names))
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 

@@ -10,7 +10,7 @@ from typing import Any
 
 import jsonschema
 
-from gtc_site.store.errors import FactError
+from gtc_site.store.errors import FactError, shorten
 from gtc_site.store.model import LANGUAGES, RECORD_TYPES
 from gtc_site.store.read_yaml import FieldPath, YamlDocument, format_path
 
@@ -67,7 +67,9 @@ EMPTY_TEXT = ("the text is empty", "write the text (it may not be only spaces)")
 def _explain(error: jsonschema.ValidationError) -> list[Explained]:
     """Turn a JSON Schema error into what a contributor can act on."""
     path = tuple(error.absolute_path)
-    value, rule = error.instance, error.validator
+    rule = error.validator
+    # Values are quoted in messages, never at length (a 5 MB value stays one line).
+    value = shorten(error.instance) if isinstance(error.instance, str) else error.instance
     leaf = path[-1] if path else ""
     if leaf in DATE_FIELDS and rule in ("type", "minimum", "maximum"):
         return [(path, f"'{value}' is not a valid date", NOT_A_DATE)]
@@ -99,7 +101,7 @@ def _explain(error: jsonschema.ValidationError) -> list[Explained]:
             fix = "put the text in quotes"
         else:
             fix = f"write it as a YAML {'mapping (key: value lines)' if expected == 'object' else expected}"
-        return [(path, f"expected {expected} but found {type(value).__name__} {value!r}", fix)]
+        return [(path, f"expected {expected} but found {type(value).__name__} {shorten(repr(value), 160)}", fix)]
     if rule == "pattern":
         pattern = error.validator_value
         if pattern == TEXT_PATTERN:
@@ -130,10 +132,10 @@ def _explain(error: jsonschema.ValidationError) -> list[Explained]:
     if rule == "maxLength":
         limit = error.validator_value
         fix = "shorten the id" if leaf == "id" else "shorten it: names are short and descriptions are one sentence"
-        return [(path, f"the text is {len(value)} characters long (limit {limit})", fix)]
+        return [(path, f"the text is {len(error.instance)} characters long (limit {limit})", fix)]
     if rule == "uniqueItems":
         return [(path, "the list has the same entry twice", "remove the repeated entry")]
-    return [(path, error.message, "correct the value to match the schema")]
+    return [(path, shorten(error.message, 200), "correct the value to match the schema")]
 
 
 def field_label(doc: YamlDocument, path: FieldPath) -> str:
@@ -142,7 +144,7 @@ def field_label(doc: YamlDocument, path: FieldPath) -> str:
         return format_path(path)
     record = doc.data[path[0]] if path[0] < len(doc.data) else None
     record_id = record.get("id") if isinstance(record, dict) else None
-    head = record_id if isinstance(record_id, str) and record_id else f"[{path[0]}]"
+    head = shorten(record_id, 80) if isinstance(record_id, str) and record_id else f"[{path[0]}]"
     rest = format_path(path[1:])
     return head + ("" if not rest else rest if rest.startswith("[") else f".{rest}")
 

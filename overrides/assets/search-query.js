@@ -95,7 +95,7 @@
       var pairs = Array.from(data.chars || "");
       for (var i = 0; i + 1 < pairs.length; i += 2) chars.set(pairs[i], pairs[i + 1]);
       Object.keys(data.phrases || {}).forEach(function (key) { phrases.set(key, data.phrases[key]); });
-      (data.words || "").split(" ").forEach(function (word) {
+      (data.words || "").split(" ").concat(Array.from(phrases.keys())).forEach(function (word) {
         learn(known, word);
         learn(known, bySymbol(word));
       });
@@ -228,18 +228,19 @@
    * Latin words: singular and typos
    * ------------------------------------------------------------------------- */
 
-  /* The beginning shared by a word's forms: GPUs -> gpu, investments and investing ->
-     invest, trained -> train, computation -> comput. */
-  function stem(word) {
+  /* A word's shorter forms, each the beginning its other forms share: GPUs -> gpu,
+     investments -> investment, invest (investing), trained -> train. */
+  function stems(word) {
     var forms = [
       [/ies$/, "y", 3], [/(ss|sh|ch|x)es$/, "$1", 3], [/([^s'u])s$/, "$1", 3],
       [/(ment|ation|ing)$/, "", 5], [/ed$/, "", 4]
     ];
+    var out = [];
     for (var i = 0; i < forms.length; i++) {
       var stemmed = word.replace(forms[i][0], forms[i][1]);
-      if (stemmed !== word && stemmed.length >= forms[i][2]) word = stemmed;
+      if (stemmed !== word && stemmed.length >= forms[i][2]) out.push(word = stemmed);
     }
-    return word;
+    return out;
   }
 
   /* Some indexed word starts with prefix (binary search of the sorted words). */
@@ -309,7 +310,7 @@
         return;
       }
       var word = token.toLowerCase().replace(/’/g, "'");
-      var entry = concept(word, [word, stem(word)].concat(typos(word)));
+      var entry = concept(word, [word].concat(stems(word), typos(word)));
       all.push(entry);
       if (!STOP.has(word)) words.push(entry);
     });
@@ -345,7 +346,7 @@
     var out = [];
     fields.forEach(function (field) {
       String(field || "").replace(MARK, function (_, word) {
-        out.push(word.toLowerCase());
+        out.push(word.toLowerCase().replace(/['’]s$/, ""));
         return "";
       });
     });
