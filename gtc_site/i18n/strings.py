@@ -86,7 +86,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "last_updated": {"en": "Last updated {date}", "zh": "最后更新：{date}"},
     "permalink": {"en": "Permanent link", "zh": "永久链接"},
     "part": {"en": "Part {n}", "zh": "第 {n} 部分"},
-    "said_by": {"en": " · said by {name}", "zh": " · {name}所说"},
+    "said_by": {"en": " · said by {name}", "zh": " · 讲者：{name}"},
     "published_as": {"en": "Heading as published", "zh": "原标题"},
     # The training chart of the figures page (gtc_site/render/chart.py).
     "chart_title": {

@@ -138,6 +138,22 @@ def _figure_label(label: str, figure: Figure, lang: str) -> str:
     return label
 
 
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_LATIN_EDGE = re.compile(r"[A-Za-z0-9]")
+
+
+def _spaced(link: str, before: str, after: str) -> str:
+    """A space between Chinese text and a link whose text begins or ends in Latin letters or
+    digits (style guide Z2): 离开 Google，not 离开Google，; zh-Hant names are often Latin
+    where zh names are Chinese (谷歌 / Google), so the writer cannot put the space."""
+    text = link[1 : link.index("](")]
+    if before and _HAN.match(before) and _LATIN_EDGE.match(text[:1]):
+        link = " " + link
+    if after and _HAN.match(after) and _LATIN_EDGE.match(text[-1:]):
+        link += " "
+    return link
+
+
 class CrossrefResolver:
     """Resolves the references of every page of one build; link texts and tooltips are
     worked out once per record, label and language (a record is cited on many pages)."""
@@ -298,7 +314,10 @@ class CrossrefResolver:
             mentioned = record.id in named
             if label is None:
                 named.add(record.id)
-            return self._render(record, label, lang, page_path, whole_line, mid_sentence, mentioned)
+            rendered = self._render(record, label, lang, page_path, whole_line, mid_sentence, mentioned)
+            if is_chinese(lang) and rendered.startswith("[") and "](" in rendered:
+                rendered = _spaced(rendered, markdown[start - 1 : start], markdown[offset + match.end() :][:1])
+            return rendered
 
         resolved = _REFERENCE.sub(replace, piece)
         for leftover in _LEFTOVER.finditer(piece):

@@ -144,9 +144,11 @@ def render_record_page(store: FactStore, record: Record, lang: str, backlinks: B
     box = [_definition(t("name_en", lang), escape_markdown(record.name.en))]
     chinese_name = record.name[lang] if is_chinese(lang) else record.name.zh
     box.append(_definition(t("name_zh", lang), escape_markdown(chinese_name)))
-    if record.aliases:
-        aliases = (escape_markdown(plain_text(alias, lang)) for alias in record.aliases)
-        box.append(_definition(t("also_written", lang), _join(aliases, lang)))
+    # An alias that the edition writes like a name (辉达 is 輝達 in zh-Hant) is not shown again.
+    shown = {record.name.en, chinese_name}
+    aliases = [a for a in dict.fromkeys(plain_text(alias, lang) for alias in record.aliases) if a not in shown]
+    if aliases:
+        box.append(_definition(t("also_written", lang), _join(map(escape_markdown, aliases), lang)))
     if isinstance(record, Person) and record.role is not None:
         role = escape_markdown(record.role[lang])
         if record.affiliation:
@@ -217,8 +219,10 @@ def _section_link(store: FactStore, record: Record, lang: str) -> str:
     if section is None:
         return link
     space = "" if is_chinese(lang) else " "
-    opening, closing = ("「", "」") if lang == TRADITIONAL else ("“", "”")
-    return f"{link}{space}{opening}{escape_markdown(section.name[lang])}{closing}"
+    name = escape_markdown(section.name[lang])
+    if lang == TRADITIONAL:  # a name quoted inside 「」 takes 『』 (華爾街『暫不接招』)
+        return f"{link}「{name.replace('「', '『').replace('」', '』')}」"
+    return f"{link}{space}“{name}”"
 
 
 def _figures_source(store: FactStore, figures: list[Record], lang: str) -> str:
@@ -351,7 +355,7 @@ def _source_section(store: FactStore, source: Source, section: SourceSection, la
         for r in supported
     )
     return (
-        f"### {heading}: {escape_markdown(section.name[lang])} {{#{source.id}-part-{section.number}}}\n\n"
+        f"### {_labelled_inline(heading, escape_markdown(section.name[lang]), lang)} {{#{source.id}-part-{section.number}}}\n\n"
         f"{_labelled_inline(t('published_as', lang), escape_markdown(section.original), lang)}\n\n{items}\n"
     )
 
