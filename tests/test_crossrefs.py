@@ -20,7 +20,7 @@ def store() -> FactStore:
 
 def test_term_links_to_its_glossary_page_with_localized_name_and_tooltip(store: FactStore) -> None:
     zh = CrossrefResolver(store).resolve("英伟达的[[term:blackwell]]很快。", "zh", "chapters/keynote.md")
-    assert zh == '英伟达的[Blackwell 架构](../glossary/blackwell.md "一种 GPU 架构。"){.xref .xref-terms}很快。'
+    assert zh == '英伟达的 [Blackwell 架构](../glossary/blackwell.md "一种 GPU 架构。"){.xref .xref-terms}很快。'
     en = CrossrefResolver(store).resolve("The [[term:blackwell]] GPUs", "en", "index.md")
     assert en == 'The [Blackwell](glossary/blackwell.md "A GPU architecture."){.xref .xref-terms} GPUs'
 

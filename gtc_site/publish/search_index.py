@@ -23,11 +23,11 @@ name no longer need gluing to a neighbour (NameGlue is kept for stock Material o
 
 from __future__ import annotations
 
+import html
 import json
 import posixpath
 import re
 from functools import cache
-from html.parser import HTMLParser
 from pathlib import Path
 
 import jieba
@@ -45,13 +45,13 @@ CITING_FOLDER = "chapters"
 # The field those names go into, and its weight beside title (1000), tags (100), text (1).
 CITES_FIELD = "cites"
 CITES_BOOST = 10
-# Editions converted from Simplified text, cut again through their Simplified form.
-RESEGMENTED = frozenset({"zh-Hant"})
+# Editions converted from Simplified text -> the edition they come from; cut again through
+# their Simplified form.
+RESEGMENTED = {"zh-Hant": "zh"}
 # A Chinese run as Material left it: Han characters with jieba's U+200B between words.
 _SEGMENTED_RUN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?:\u200b?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])*"
 )
-_HEADINGS = frozenset(f"h{level}" for level in range(1, 7))
 
 
 class NameGlue:
@@ -101,10 +101,6 @@ def _opencc(config: str) -> opencc.OpenCC:
     return opencc.OpenCC(config)
 
 
-def _to_simplified() -> opencc.OpenCC:
-    return _opencc("t2s")
-
-
 def in_script(spelling: str, locale: str) -> bool:
     """Whether spelling is written in the script of locale's pages (text without Chinese
     is in every script). The query script finds the other script's spellings through the
@@ -116,25 +112,44 @@ def in_script(spelling: str, locale: str) -> bool:
     return True
 
 
-def resegment_traditional(text: str) -> str:
-    """Cut each Chinese run of text into words as jieba cuts its Simplified form.
+def _unbroken(run: str) -> str:
+    return run.replace(WORD_BREAK, "")
 
-    Uses jieba's global dictionary, to which Material's search plugin added this build's
-    user dictionary. A run whose Simplified form has another length keeps its cut.
+
+def resegment_edition(entries: list[dict], source_entries: list[dict]) -> None:
+    """Cut each Chinese run of a converted edition's titles and texts as its Simplified
+    form is cut: as in the edition it was converted from where that run occurs there (most
+    runs), else by jieba (with the user dictionary Material's search plugin gave it).
+
+    A run whose Simplified form has another length keeps its cut.
     """
-
-    def replace(match: re.Match[str]) -> str:
-        run = match.group(0).replace(WORD_BREAK, "")
-        simplified = _to_simplified().convert(run)
-        if len(simplified) != len(run):
-            return match.group(0)
+    cuts = {}
+    for entry in source_entries:
+        for field in ("title", "text"):
+            for match in _SEGMENTED_RUN.finditer(entry.get(field) or ""):
+                cuts[_unbroken(match.group(0))] = match.group(0).split(WORD_BREAK)
+    runs = sorted(
+        {_unbroken(m.group(0)) for entry in entries for f in ("title", "text") for m in _SEGMENTED_RUN.finditer(entry.get(f) or "")}
+    )
+    # One OpenCC call for every run: a call costs more than the characters it converts.
+    simplified = _opencc("t2s").convert("\n".join(runs)).split("\n")
+    cut = {}
+    for run, plain in zip(runs, simplified, strict=True):
+        if len(plain) != len(run):
+            continue
         words, position = [], 0
-        for word in jieba.cut(simplified):
+        for word in cuts.get(plain) or jieba.lcut(plain):
             words.append(run[position : position + len(word)])
             position += len(word)
-        return WORD_BREAK.join(words)
+        cut[run] = WORD_BREAK.join(words)
 
-    return _SEGMENTED_RUN.sub(replace, text)
+    def replace(match: re.Match[str]) -> str:
+        return cut.get(_unbroken(match.group(0)), match.group(0))
+
+    for entry in entries:
+        for field in ("title", "text"):
+            if entry.get(field):
+                entry[field] = _SEGMENTED_RUN.sub(replace, entry[field])
 
 
 def language_of_location(location: str, locales: list[str], default: str) -> str:
@@ -158,34 +173,32 @@ def single_gloss(title: str) -> str:
     return title
 
 
-class _CitedRecords(HTMLParser):
-    """Each search section of a page (as Material's search plugin cuts them: at every
-    heading with an id, the first h1 being the page itself) -> the pages it links to."""
+# In a built page's article: a heading with an id, or a cross-reference's link.
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.DOTALL)
+_HEADING_OR_LINK = re.compile(r'<(h[1-6])\b[^>]*?\bid="([^"]+)"|<a\b([^>]*)>')
+_XREF_CLASS = re.compile(r'\bclass="[^"]*\bxref\b')
+_HREF = re.compile(r'\bhref="([^"]*)"')
 
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.in_article = 0
-        self.sections: dict[str, list[str]] = {"": []}
-        self.current = ""
-        self.seen_heading = False
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if tag == "article":
-            self.in_article += 1
-        if not self.in_article:
-            return
-        if tag in _HEADINGS and values.get("id"):
-            first, self.seen_heading = not self.seen_heading, True
-            if not (first and tag == "h1"):
-                self.current = f"#{values['id']}"
-                self.sections.setdefault(self.current, [])
-        if tag == "a" and "xref" in (values.get("class") or "").split() and values.get("href"):
-            self.sections[self.current].append(values["href"] or "")
+def cited_links(page_html: str) -> dict[str, list[str]]:
+    """Each search section of a built page -> the addresses of the cross-references in it.
 
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article" and self.in_article:
-            self.in_article -= 1
+    Sections as Material's search plugin cuts them: at every heading with an id, the first
+    heading being the page itself when it is an h1 ("" is the page).
+    """
+    sections: dict[str, list[str]] = {"": []}
+    current, first = "", True
+    for article in _ARTICLE.findall(page_html):
+        for match in _HEADING_OR_LINK.finditer(article):
+            tag, anchor, attributes = match.groups()
+            if tag:
+                if not (first and tag == "h1"):
+                    current = f"#{html.unescape(anchor)}"
+                    sections.setdefault(current, [])
+                first = False
+            elif _XREF_CLASS.search(attributes) and (href := _HREF.search(attributes)):
+                sections[current].append(html.unescape(href.group(1)))
+    return sections
 
 
 def _page_of(location: str) -> str:
@@ -209,9 +222,7 @@ def add_cited_names(entries: list[dict], language_dir: Path, locale: str) -> int
         html_file = language_dir / page / "index.html"
         if not html_file.is_file():
             continue
-        parser = _CitedRecords()
-        parser.feed(html_file.read_text(encoding="utf-8"))
-        for anchor, links in parser.sections.items():
+        for anchor, links in cited_links(html_file.read_text(encoding="utf-8")).items():
             entry = by_location.get(page + anchor)
             if entry is None:
                 continue
@@ -238,12 +249,12 @@ def split_search_index(site_dir: Path, locales: list[str], default: str, names: 
         entry = {**entry}
         if locale != default:
             entry["location"] = entry["location"][len(locale) + 1 :]
-        if locale in RESEGMENTED:
-            entry["title"] = resegment_traditional(entry["title"])
-            entry["text"] = resegment_traditional(entry["text"])
         if entry.get("tags"):
             entry["title"] = single_gloss(entry["title"])
         docs[locale].append(entry)
+    for locale, source in RESEGMENTED.items():
+        if locale in docs and source in docs:
+            resegment_edition(docs[locale], docs[source])
     fields = {**merged["config"]["fields"], CITES_FIELD: {"boost": CITES_BOOST}}
     for locale, entries in docs.items():
         folder = site_dir / ("" if locale == default else locale)
