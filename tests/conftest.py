@@ -79,3 +79,28 @@ def browser() -> Iterator[object]:
         chromium = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
+
+
+class ParsedSite:
+    """Every page of a built site, each parsed once per test run and per kind of parser."""
+
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self._parsed: dict[tuple[Path, type], object] = {}
+
+    def pages(self, folder: str = "", name: str = "*.html") -> list[Path]:
+        return sorted(p for p in (self.root / folder).rglob(name) if p.name != "404.html")
+
+    def parse(self, path: Path, parser: type):
+        key = (path, parser)
+        if key not in self._parsed:
+            instance = parser()
+            instance.feed(path.read_text(encoding="utf-8"))
+            self._parsed[key] = instance
+        return self._parsed[key]
+
+
+@pytest.fixture(scope="session")
+def parsed_site(site: Path) -> ParsedSite:
+    """The real site's pages, parsed once for all the tests that read them."""
+    return ParsedSite(site)

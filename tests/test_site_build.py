@@ -9,7 +9,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 from gtc_site.tools.build_site import build_site
-from tests.conftest import SITE_URL
+from tests.conftest import SITE_URL, ParsedSite
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -50,14 +50,12 @@ class PageParser(HTMLParser):
             self.text.append(data)
 
 
-def parse(path: Path) -> PageParser:
+def parse(path: Path, parsed_site: ParsedSite | None = None) -> PageParser:
+    if parsed_site is not None:
+        return parsed_site.parse(path, PageParser)
     parser = PageParser()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-def pages(site: Path) -> list[Path]:
-    return sorted(p for p in site.rglob("*.html") if p.name != "404.html")
 
 
 def url_of(site: Path, page: Path) -> str:
@@ -87,14 +85,14 @@ def language_of(site: Path, page: Path) -> str:
     return first if first in ("zh", "zh-Hant") else "en"
 
 
-def test_every_page_declares_its_language(site: Path) -> None:
-    for page in pages(site):
-        assert parse(page).lang == language_of(site, page), page
+def test_every_page_declares_its_language(site: Path, parsed_site: ParsedSite) -> None:
+    for page in parsed_site.pages():
+        assert parse(page, parsed_site).lang == language_of(site, page), page
 
 
-def test_language_menu_leads_to_the_same_page_in_each_language(site: Path) -> None:
-    for page in pages(site):
-        links = dict(parse(page).menu_links)
+def test_language_menu_leads_to_the_same_page_in_each_language(site: Path, parsed_site: ParsedSite) -> None:
+    for page in parsed_site.pages():
+        links = dict(parse(page, parsed_site).menu_links)
         assert set(links) == set(LANGUAGE_ROOTS), page
         here = url_of(site, page)
         targets = {
@@ -105,10 +103,12 @@ def test_language_menu_leads_to_the_same_page_in_each_language(site: Path) -> No
             assert target == LANGUAGE_ROOTS[lang] + targets["en"], f"{page}: the {lang} link is not the same page"
 
 
-def test_no_head_alternates_that_would_make_material_fetch_missing_sitemaps(site: Path) -> None:
+def test_no_head_alternates_that_would_make_material_fetch_missing_sitemaps(
+    site: Path, parsed_site: ParsedSite
+) -> None:
     # Material requests sitemap.xml beside every <link rel=alternate>; hreflang lives in the sitemap.
-    for page in [*pages(site), site / "404.html"]:
-        assert parse(page).alternates == [], page
+    for page in [*parsed_site.pages(), site / "404.html"]:
+        assert parse(page, parsed_site).alternates == [], page
 
 
 def test_sitemap_lists_both_languages_with_absolute_alternates(site: Path) -> None:
@@ -125,17 +125,17 @@ def test_each_language_has_its_own_404_page(site: Path) -> None:
     assert traditional.lang == "zh-Hant" and "404：找不到頁面" in "".join(traditional.text)
 
 
-def test_no_cross_reference_syntax_is_left_unresolved(site: Path) -> None:
-    for page in pages(site):
-        text = "".join(parse(page).text)
+def test_no_cross_reference_syntax_is_left_unresolved(site: Path, parsed_site: ParsedSite) -> None:
+    for page in parsed_site.pages():
+        text = "".join(parse(page, parsed_site).text)
         assert not re.search(r"\[\[[a-z]+:", text), f"{page} shows raw cross-reference syntax"
 
 
-def test_nothing_is_loaded_from_another_host(site: Path) -> None:
-    for page in [*pages(site), site / "404.html", site / "zh/404.html"]:
+def test_nothing_is_loaded_from_another_host(site: Path, parsed_site: ParsedSite) -> None:
+    for page in [*parsed_site.pages(), site / "404.html", site / "zh/404.html"]:
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis.com" not in html and "fonts.gstatic.com" not in html
-        for asset in parse(page).assets:
+        for asset in parse(page, parsed_site).assets:
             host = urlsplit(asset).netloc
             assert host in ("", urlsplit(SITE_URL).netloc), f"{page} loads {asset}"
 

@@ -10,6 +10,7 @@ import pytest
 from gtc_site import paths
 from gtc_site.i18n.traditional import TraditionalConverter, read_phrase_table
 from gtc_site.store.errors import FactStoreError
+from tests.conftest import ParsedSite
 from tests.search_page import SearchPage
 
 TABLE = paths.translation_dir() / "zh-Hant.yml"
@@ -61,14 +62,12 @@ class Article(HTMLParser):
             self.text.append(data)
 
 
-def article(path: Path) -> Article:
+def article(path: Path, parsed_site: ParsedSite | None = None) -> Article:
+    if parsed_site is not None:
+        return parsed_site.parse(path, Article)
     parser = Article()
     parser.feed(path.read_text(encoding="utf-8"))
     return parser
-
-
-def chinese_pages(site: Path) -> list[Path]:
-    return sorted(p for p in (site / "zh").rglob("index.html"))
 
 
 def test_characters_convert_and_only_reviewed_phrases_change(converter: TraditionalConverter) -> None:
@@ -110,16 +109,20 @@ def test_a_broken_override_list_is_reported_with_its_line(tmp_path: Path) -> Non
     ]
 
 
-def test_every_chinese_page_has_a_traditional_page_with_the_same_anchors_and_links(site: Path) -> None:
-    for page in chinese_pages(site):
+def test_every_chinese_page_has_a_traditional_page_with_the_same_anchors_and_links(
+    site: Path, parsed_site: ParsedSite
+) -> None:
+    for page in parsed_site.pages("zh", "index.html"):
         traditional = site / "zh-Hant" / page.relative_to(site / "zh")
         assert traditional.exists(), f"{traditional} is missing"
-        simplified_article, traditional_article = article(page), article(traditional)
+        simplified_article, traditional_article = article(page, parsed_site), article(traditional, parsed_site)
         assert traditional_article.ids == simplified_article.ids, page
         assert traditional_article.hrefs == simplified_article.hrefs, page
 
 
-def test_no_simplified_only_character_remains(site: Path, converter: TraditionalConverter) -> None:
+def test_no_simplified_only_character_remains(
+    site: Path, parsed_site: ParsedSite, converter: TraditionalConverter
+) -> None:
     # Converting the page text again must leave no character that is Simplified on its own.
     # (里 and 了 are Traditional too; OpenCC may still rephrase them, as in 了解 → 瞭解, when a
     # text node gives it a different context: such rephrasing is not a Simplified character.)
@@ -127,8 +130,8 @@ def test_no_simplified_only_character_remains(site: Path, converter: Traditional
     decided = set("".join(phrase_table().values()))
     # The source's own words are shown as published, its stray Simplified characters included.
     problems = []
-    for page in sorted((site / "zh-Hant").rglob("index.html")):
-        for text in article(page).text:
+    for page in parsed_site.pages("zh-Hant", "index.html"):
+        for text in article(page, parsed_site).text:
             again = converter.quote(text)
             simplified = {
                 old

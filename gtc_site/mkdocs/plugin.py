@@ -177,11 +177,22 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
             if index is None or folder is None:
                 continue
             kind = next(k for k, f in RECORD_FOLDERS.items() if f == folder)
-            for record in sorted(store.of_kind(kind), key=lambda r: r.name[stored_language(lang)].casefold()):
-                file = files.get_file_from_path(f"{lang}/{folder}/{record.id}.md")
-                if file is not None and file.page is not None:
-                    file.page.parent = section
-                    section.children.append(file.page)
+            # One subsection per category, so that a page's sidebar (pruned to its own
+            # branch by navigation.prune) lists its category, not every record of the kind.
+            words = ConvertedLanguage(TRADITIONAL, self._site().converter) if lang == TRADITIONAL else lang
+            for category_id, category in store.categories.get(kind, {}).items():
+                records = [r for r in store.of_kind(kind) if r.category == category_id]
+                pages = []
+                for record in sorted(records, key=lambda r: r.name[stored_language(lang)].casefold()):
+                    file = files.get_file_from_path(f"{lang}/{folder}/{record.id}.md")
+                    if file is not None and file.page is not None:
+                        pages.append(file.page)
+                if pages:
+                    group = Section(category.name[words], pages)
+                    group.parent = section
+                    for page in pages:
+                        page.parent = group
+                    section.children.append(group)
         nav.pages = [item for item in _pages(nav.items)]
         for previous, page in zip([None, *nav.pages], nav.pages, strict=False):
             page.previous_page = previous
