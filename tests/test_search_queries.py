@@ -357,6 +357,18 @@ def test_the_box_keeps_what_the_reader_typed(browser, served_site) -> None:
         search.close()
 
 
+def test_enter_opens_the_first_result(browser, served_site) -> None:
+    """Material's Enter key opens the highest-scored result: the scores follow the new order."""
+    search = SearchPage(browser, served_site + "zh/")
+    try:
+        first = result_groups(search, "英伟达投资")[0]
+        with search.page.expect_navigation():
+            search.box.press("Enter")
+        assert urlsplit(search.page.url).path == first[0].split("#", 1)[0]
+    finally:
+        search.close()
+
+
 def test_tags_are_shown_only_where_they_matched(browser, served_site) -> None:
     search = SearchPage(browser, served_site + "zh/")
     try:

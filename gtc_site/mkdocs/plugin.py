@@ -29,7 +29,7 @@ from gtc_site.i18n.languages import (
     stored_language,
 )
 from gtc_site.i18n.strings import t
-from gtc_site.i18n.traditional import NeverEntry, TraditionalConverter, read_never_list, read_phrase_table
+from gtc_site.i18n.traditional import NeverEntry, Phrase, TraditionalConverter, read_never_list, read_phrase_table
 from gtc_site.markdown_source import split_page
 from gtc_site.mkdocs import i18n_adapter
 from gtc_site.mkdocs.config import GtcSiteConfig
@@ -40,6 +40,7 @@ from gtc_site.publish.files import write_if_changed
 from gtc_site.publish.freshness import GitDates, iso_date, localized_date
 from gtc_site.publish.generated_pages import generated_pages, is_generated_path, traditional_problems
 from gtc_site.publish.search_index import split_search_index
+from gtc_site.publish.search_query_data import write_search_query_data
 from gtc_site.render.crossrefs import CrossrefError, CrossrefResolver
 from gtc_site.render.metadata import open_graph, structured_data
 from gtc_site.render.page_checks import front_matter_problems, reference_placement_problems, twin_problems
@@ -59,6 +60,7 @@ class SiteBuild:
     resolver: CrossrefResolver
     names: frozenset[str]  # the Chinese words jieba was given
     never: list[NeverEntry]  # outputs the Traditional edition must not contain
+    phrases: list[Phrase] = field(default_factory=list)  # the reviewed Taiwan phrase table
     pages: dict[str, str] | None = None  # generated pages, made at the first on_files
     not_found_html: str | None = None  # the default language's 404 page
     dates: GitDates | None = None  # last changes, from git
@@ -107,6 +109,7 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         words = jieba_words(store)
         self.build = SiteBuild(store, converter, CrossrefResolver(store, converter), frozenset(words), never)
         self.build.dates = GitDates(Path(config.config_file_path).parent)
+        self.build.phrases = phrases
         search = config.plugins["material/search"].config
         write_if_changed(Path(search.jieba_dict_user), "".join(f"{word}\n" for word in words))
         return config
@@ -300,7 +303,11 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         site = self._site()
         languages = i18n_adapter.built_languages(config)
         default = next(lang.locale for lang in languages if lang.default)
-        split_search_index(Path(config.site_dir), [lang.locale for lang in languages], default, site.names)
+        locales = [lang.locale for lang in languages]
+        split_search_index(Path(config.site_dir), locales, default, site.names)
+        # What the search box needs to read queries as the index was written (search-query.js).
+        phrases = {p.simplified: p.traditional for p in site.phrases}
+        write_search_query_data(Path(config.site_dir), locales, default, site.names, phrases)
         write_downloads(site.store, site.converter, Path(config.site_dir))
 
 

@@ -16,9 +16,11 @@ Three more things happen to each index on the way:
 - a Chinese record title whose name already carries a gloss keeps only that one
   (扩展现实（XR） rather than 扩展现实（XR）（Extended reality (XR)））.
 
-Chinese words stay as jieba cut them: overrides/assets/search-query.js cuts the query the
-same way and keeps Material's own query segmenter off it, so lone characters that begin a
-name no longer need gluing to a neighbour (NameGlue is kept for stock Material only).
+Chinese words stay as jieba cut them. overrides/assets/search-query.js cuts the query at
+the index's own words and keeps Material's query segmenter off it, so NameGlue (below),
+which glued a lone character that begins a name onto a neighbour for that segmenter, is no
+longer applied: with the phrase variant 买 GPU 的渠道 among the names it glued every lone
+的 (的主题, 依据的), and 主题 no longer found 黄仁勋的主题演讲.
 """
 
 from __future__ import annotations
@@ -54,7 +56,7 @@ _SEGMENTED_RUN = re.compile(
 )
 
 
-class NameGlue:
+class NameGlue:  # not applied since the query script; kept for tests/test_search.py
     """Glues a one-character Chinese word that begins a store name onto a neighbouring word.
 
     Material splits a Chinese query at the longest indexed word that starts it and
@@ -129,7 +131,12 @@ def resegment_edition(entries: list[dict], source_entries: list[dict]) -> None:
             for match in _SEGMENTED_RUN.finditer(entry.get(field) or ""):
                 cuts[_unbroken(match.group(0))] = match.group(0).split(WORD_BREAK)
     runs = sorted(
-        {_unbroken(m.group(0)) for entry in entries for f in ("title", "text") for m in _SEGMENTED_RUN.finditer(entry.get(f) or "")}
+        {
+            _unbroken(m.group(0))
+            for entry in entries
+            for f in ("title", "text")
+            for m in _SEGMENTED_RUN.finditer(entry.get(f) or "")
+        }
     )
     # One OpenCC call for every run: a call costs more than the characters it converts.
     simplified = _opencc("t2s").convert("\n".join(runs)).split("\n")
@@ -239,8 +246,7 @@ def add_cited_names(entries: list[dict], language_dir: Path, locale: str) -> int
 def split_search_index(site_dir: Path, locales: list[str], default: str, names: frozenset[str]) -> dict[str, int]:
     """Rewrite the merged index as one index per language; return entries per language.
 
-    names: the Chinese words jieba was given (kept for NameGlue, which stock Material needs;
-    the query script makes it unnecessary).
+    names: the Chinese words jieba was given (no longer used: see NameGlue).
     """
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     docs: dict[str, list[dict]] = {locale: [] for locale in locales}

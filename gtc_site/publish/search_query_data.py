@@ -49,6 +49,12 @@ def _convert(config: str, text: str) -> str:
     return _opencc(config).convert(text)
 
 
+def _convert_each(config: str, texts: list[str]) -> list[str]:
+    """Each text converted, in one OpenCC call (a call costs more than its characters)."""
+    converted = _convert(config, "\n".join(texts)).split("\n")
+    return converted if len(converted) == len(texts) else [_convert(config, text) for text in texts]
+
+
 def _page_text(index: Mapping) -> str:
     """The words readers see in the index: titles and text, not the search tags (which
     hold the other script's spellings on purpose)."""
@@ -59,10 +65,10 @@ def _han_counts(text: str) -> Counter[str]:
     return Counter(_HAN.findall(text))
 
 
-def _to_page_form(locale: str, character: str) -> str:
+def _to_page_form(locale: str, characters: list[str]) -> list[str]:
     if locale == SIMPLIFIED:
-        return _convert("t2s", character)
-    return _convert("s2tw", _convert("t2s", character))
+        return _convert_each("t2s", characters)
+    return _convert_each("s2tw", _convert_each("t2s", characters))
 
 
 def character_pairs(locale: str, page_text: str) -> dict[str, str]:
@@ -79,9 +85,9 @@ def character_pairs(locale: str, page_text: str) -> dict[str, str]:
     else:
         simplified = _convert("t2s", sample) + _convert("tw2s", sample)
         candidates = simplified + "".join(_convert(config, simplified) for config in ("s2t", "s2hk"))
+    characters = sorted(set(_HAN.findall(candidates)))
     pairs = {}
-    for character in sorted(set(_HAN.findall(candidates))):
-        target = _to_page_form(locale, character)
+    for character, target in zip(characters, _to_page_form(locale, characters), strict=True):
         if len(target) == 1 and target != character and counts[target] > counts[character]:
             pairs[character] = target
     return pairs
@@ -112,16 +118,17 @@ def phrase_pairs(locale: str, phrases: Mapping[str, str], page_text: str, pairs:
         for key in keys:
             # On zh, a Taiwan word that is also written on the Simplified pages (电脑 in
             # 超微电脑) is a word of their own, not one to replace.
+            if key == target or key in out or _by_characters(key, pairs) == target:
+                continue
             if locale == SIMPLIFIED and key in page_text:
                 continue
-            if key != target and _by_characters(key, pairs) != target:
-                out.setdefault(key, target)
+            out[key] = target
     if locale == TRADITIONAL:
         # Indexed words that character conversion of their Simplified form gets wrong
         # (头发 -> 頭髮, not 頭發), the most frequent one where several share a Simplified form.
         words = Counter(word for word in _HAN_RUN.findall(page_text) if len(word) <= LONGEST_WORD)
-        for word, _ in words.most_common():
-            simplified = _convert("tw2s", word)
+        ordered = [word for word, _ in words.most_common()]
+        for word, simplified in zip(ordered, _convert_each("tw2s", ordered), strict=True):
             if simplified == word or simplified in out or words[_by_characters(simplified, pairs)]:
                 continue
             out[simplified] = word

@@ -61,6 +61,7 @@
   var MOST_WORDS = 12; // words of a query searched
   var MOST_TYPOS = 3; // indexed words tried for a mistyped one
   var FIRST_TERM = 4; // weight of a word's own term beside its variants (lunr query boost)
+  var LEARNT_AT_ONCE = 300; // index entries read per task
 
   if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined") return;
   var element = document.getElementById("__config");
@@ -102,30 +103,39 @@
     });
 
   /* The words of the index Material's setup message brings: Chinese as jieba cut them,
-     Latin words for typos. */
+     Latin words for typos. A few hundred entries at a time, between other tasks, so that
+     a large index does not hold up the page. */
   function learnIndex(index) {
-    var separator;
+    var separator, docs = index.docs || [], words = new Map(), next = 0;
     try {
       separator = new RegExp(index.config.separator);
     } catch (err) {
       separator = /[\s\u200b]+/;
     }
-    (index.docs || []).forEach(function (doc) {
-      [doc.title, doc.text].concat(doc.tags || []).forEach(function (field) {
-        String(field || "").replace(TAG, " ").split(separator).forEach(function (word) {
-          if (word.length < 2) return;
-          if (HAN_WORD.test(word)) {
-            learn(known, word);
-            learn(indexed, word);
-          } else if (word.length >= 3 && LATIN_WORD.test(word)) {
-            word = word.toLowerCase();
-            counts.set(word, (counts.get(word) || 0) + 1);
-          }
+    function slice() {
+      for (var end = Math.min(next + LEARNT_AT_ONCE, docs.length); next < end; next++) {
+        var doc = docs[next];
+        [doc.title, doc.text].concat(doc.tags || []).forEach(function (field) {
+          String(field || "").replace(TAG, " ").split(separator).forEach(function (word) {
+            words.set(word, (words.get(word) || 0) + 1);
+          });
         });
+      }
+      if (next < docs.length) return setTimeout(slice, 0);
+      words.forEach(function (count, word) {
+        if (word.length < 2) return;
+        if (HAN_WORD.test(word)) {
+          learn(known, word);
+          learn(indexed, word);
+        } else if (word.length >= 3 && LATIN_WORD.test(word)) {
+          word = word.toLowerCase();
+          counts.set(word, (counts.get(word) || 0) + count);
+        }
       });
-    });
-    latin = Array.from(counts.keys()).sort();
-    ready = true;
+      latin = Array.from(counts.keys()).sort();
+      ready = true;
+    }
+    slice();
   }
 
   var segmenter = null;
@@ -414,9 +424,15 @@
     groups.sort(function (a, b) {
       return b[0].rank[0] - a[0].rank[0] || b.about - a.about || b[0].rank[1] - a[0].rank[1] || b[0].score - a[0].score;
     });
+    // Scores that follow this order: Material's Enter key opens the highest-scored result,
+    // and folds a page's items scored below its first one.
+    var score = groups.reduce(function (total, group) { return total + group.length; }, 0);
     groups.forEach(function (group) {
       delete group.about;
-      group.forEach(function (item) { delete item.rank; });
+      group.forEach(function (item) {
+        delete item.rank;
+        item.score = score--;
+      });
     });
     return result;
   }
