@@ -27,6 +27,11 @@ class SearchPage:
         self.page.wait_for_function(
             "text => document.querySelector('.md-search-result__meta').innerText === text", arg=self.placeholder
         )
+        # search-query.js learns the index's words once the box has focus (the stock setup has no script).
+        self.page.wait_for_function(
+            "() => !document.querySelector('script[src*=\"search-query\"]')"
+            " || document.documentElement.dataset.searchWords === 'ready'"
+        )
 
     def search(self, query: str) -> list[str]:
         """Type query and return the result pages, in order, relative to the language root."""

@@ -134,6 +134,7 @@
       });
       latin = Array.from(counts.keys()).sort();
       ready = true;
+      document.documentElement.setAttribute("data-search-words", "ready");
     }
     slice();
   }
@@ -464,6 +465,17 @@
     });
   }
 
+  /* Learning the index's words waits until the reader goes to the search box: the page
+     itself loads without that work (Lighthouse counts it as blocking time otherwise). */
+  function whenSearching(task) {
+    var input = document.querySelector("input.md-search__input");
+    if (!input || document.activeElement === input) return task();
+    input.addEventListener("focus", function first() {
+      input.removeEventListener("focus", first);
+      task();
+    });
+  }
+
   function start(setup) {
     worker = new Worker(new URL(config.search, location.href));
     worker.addEventListener("message", function (event) {
@@ -487,7 +499,7 @@
     if (setup) {
       material.terminate();
       post.call(worker, setup);
-      setTimeout(function () { learnIndex(setup.data); }, 0);
+      whenSearching(function () { learnIndex(setup.data); });
       return;
     }
     // Material posted the index before this script ran: fetch it again (from the cache).
@@ -496,7 +508,7 @@
       .then(function (index) {
         var suggest = (config.features || []).indexOf("search.suggest") >= 0;
         post.call(worker, { type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: suggest } } });
-        learnIndex(index);
+        whenSearching(function () { learnIndex(index); });
       })
       .catch(function () {
         worker.terminate(); // Material's worker goes on alone
