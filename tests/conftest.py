@@ -104,3 +104,16 @@ class ParsedSite:
 def parsed_site(site: Path) -> ParsedSite:
     """The real site's pages, parsed once for all the tests that read them."""
     return ParsedSite(site)
+
+
+@pytest.fixture
+def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A copy of the project to break (mkdocs.yml, docs/, overrides/, facts/), built from its own facts/."""
+    target = tmp_path / "project"
+    target.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "facts"):
+        source = Path(__file__).resolve().parents[1] / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    monkeypatch.setenv("GTC_FACTS_DIR", str(target / "facts"))
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    return target

@@ -10,21 +10,14 @@ from pathlib import Path
 
 import pytest
 
-from gtc_site.paths import ROOT
 from gtc_site.tools import build_site as build_site_module
 from gtc_site.tools.build_site import build_site
 
 
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "facts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
-    monkeypatch.setenv("GTC_FACTS_DIR", str(target / "facts"))
+@pytest.fixture(autouse=True)
+def english_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page checks run before any language is built: one language is enough."""
     monkeypatch.setenv("GTC_ONLY_LANGUAGE", "en")
-    return target
 
 
 def write(project: Path, path: str, text: str) -> None:

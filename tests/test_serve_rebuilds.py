@@ -7,27 +7,12 @@ Each test edits one kind of input on its own and checks the next build shows it.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
-
-from gtc_site.paths import ROOT
-
-
-@pytest.fixture
-def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    target = tmp_path / "project"
-    target.mkdir()
-    for name in ("mkdocs.yml", "docs", "overrides", "facts"):
-        source = ROOT / name
-        (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
-    monkeypatch.setenv("GTC_FACTS_DIR", str(target / "facts"))
-    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
-    return target
 
 
 def serve_build(project: Path, language: str, monkeypatch: pytest.MonkeyPatch) -> Path:
