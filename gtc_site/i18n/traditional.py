@@ -47,18 +47,21 @@ class Phrase:
     line: int
 
 
-def read_phrase_table(path: Path, display: str) -> list[Phrase]:
-    """The reviewed phrase table; FactStoreError lists every malformed entry."""
+def _read_entries(
+    path: Path, display: str, fields: tuple[str, str, str]
+) -> tuple[list[tuple[int, int, dict]], list[FactError]]:
+    """(index, line, entry) of every well-formed entry of a translation list, and what is wrong with
+    the rest: the shape both lists share (each entry exactly these fields, as non-empty text)."""
     doc, errors = read_yaml(path, display)
     if doc is None:
         raise FactStoreError(errors)
-    phrases: list[Phrase] = []
     if not isinstance(doc.data, list):
         errors.append(
-            FactError(display, 1, "", "the file is not a list of entries", "start each entry with '- simplified: '")
+            FactError(display, 1, "", "the file is not a list of entries", f"start each entry with '- {fields[0]}: '")
         )
+    entries = []
     for index, entry in enumerate(doc.data if isinstance(doc.data, list) else []):
-        fields = ("simplified", "traditional", "why")
+        line = doc.line_of((index,))
         if (
             not isinstance(entry, dict)
             or set(entry) != set(fields)
@@ -67,23 +70,32 @@ def read_phrase_table(path: Path, display: str) -> list[Phrase]:
             errors.append(
                 FactError(
                     display,
-                    doc.line_of((index,)),
+                    line,
                     f"[{index}]",
-                    "an entry needs exactly simplified, traditional and why, each as text",
+                    f"an entry needs exactly {fields[0]}, {fields[1]} and {fields[2]}, each as text",
                     "follow the entries above it",
                 )
             )
             continue
-        line = doc.line_of((index,))
         empty = [f for f in fields if not entry[f].strip()]
-        first = next((p for p in phrases if p.simplified == entry["simplified"]), None)
         if empty:
             errors.append(
                 FactError(
                     display, line, f"[{index}].{empty[0]}", f"'{empty[0]}' is empty", "write it, or remove the entry"
                 )
             )
-        elif first is not None:
+            continue
+        entries.append((index, line, entry))
+    return entries, errors
+
+
+def read_phrase_table(path: Path, display: str) -> list[Phrase]:
+    """The reviewed phrase table; FactStoreError lists every malformed or repeated entry."""
+    entries, errors = _read_entries(path, display, ("simplified", "traditional", "why"))
+    phrases: list[Phrase] = []
+    for index, line, entry in entries:
+        first = next((p for p in phrases if p.simplified == entry["simplified"]), None)
+        if first is not None:
             errors.append(
                 FactError(
                     display,
@@ -96,7 +108,7 @@ def read_phrase_table(path: Path, display: str) -> list[Phrase]:
         else:
             phrases.append(Phrase(entry["simplified"], entry["traditional"], entry["why"], line))
     if errors:
-        raise FactStoreError(errors)
+        raise FactStoreError(sorted(errors, key=lambda e: e.line))
     return phrases
 
 
@@ -139,35 +151,10 @@ class NeverEntry:
 
 def read_never_list(path: Path, display: str) -> list[NeverEntry]:
     """Known wrong outputs the edition must never contain; FactStoreError lists bad entries."""
-    doc, errors = read_yaml(path, display)
-    if doc is None:
-        raise FactStoreError(errors)
-    entries: list[NeverEntry] = []
-    fields = ("wrong", "right", "why")
-    for index, entry in enumerate(doc.data if isinstance(doc.data, list) else []):
-        if (
-            not isinstance(entry, dict)
-            or set(entry) != set(fields)
-            or not all(isinstance(entry[f], str) and entry[f].strip() for f in fields)
-        ):
-            errors.append(
-                FactError(
-                    display,
-                    doc.line_of((index,)),
-                    f"[{index}]",
-                    "an entry needs wrong, right and why, each as text",
-                    "follow the entries above it",
-                )
-            )
-            continue
-        entries.append(NeverEntry(entry["wrong"], entry["right"], entry["why"]))
-    if not isinstance(doc.data, list):
-        errors.append(
-            FactError(display, 1, "", "the file is not a list of entries", "start each entry with '- wrong: '")
-        )
+    entries, errors = _read_entries(path, display, ("wrong", "right", "why"))
     if errors:
         raise FactStoreError(errors)
-    return entries
+    return [NeverEntry(entry["wrong"], entry["right"], entry["why"]) for _, _, entry in entries]
 
 
 def never_list_problems(text: str, entries: list[NeverEntry], where: str, first_line: int) -> list[FactError]:
