@@ -7,7 +7,7 @@ benchmarks/synthetic_store.py) and builds it as `make build` does. The baseline,
 the same run at the same scale, is the Markdown our build produces (generated pages and
 the zh-Hant edition included, every cross-reference already resolved), built by
 mkdocs-material and mkdocs-static-i18n without our `gtc-site` plugin and without theme
-overrides. Writes benchmarks/build.md. Timings are the minimum of --runs builds; they are
+overrides, its navigation written out as our plugin builds it. Writes benchmarks/build.md. Timings are the minimum of --runs builds; they are
 reported, never asserted.
 """
 
@@ -31,11 +31,13 @@ from pathlib import Path
 from typing import Any
 
 from benchmarks.synthetic_store import read_records, write_records, write_synthetic_docs, write_synthetic_store
-from gtc_site.i18n.languages import DEFAULT_LANGUAGE
+from gtc_site.i18n.languages import DEFAULT_LANGUAGE, TRADITIONAL, stored_language
 from gtc_site.i18n.traditional import TraditionalConverter, read_phrase_table
 from gtc_site.markdown_source import split_page
 from gtc_site.publish.generated_pages import generated_pages
 from gtc_site.render.crossrefs import CrossrefResolver
+from gtc_site.render.navigation import category_sections
+from gtc_site.render.pages import RECORD_FOLDERS
 from gtc_site.render.search_terms import jieba_words
 from gtc_site.store.load import load_facts
 from gtc_site.store.model import FactStore
@@ -205,10 +207,55 @@ def write_baseline_pages(ours: Path, target: Path) -> None:
         path = target / "docs" / relative
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+    config = target / "mkdocs.yml"
+    config.write_text(
+        with_record_navigation(config.read_text(encoding="utf-8"), store, traditional_converter(ours)),
+        encoding="utf-8",
+    )
     # The same search configuration as ours: jieba's user dictionary is data, not our plugin.
     (target / ".cache").mkdir(exist_ok=True)
     dictionary = "".join(f"{word}\n" for word in jieba_words(store))
     (target / ".cache" / "jieba_user_dict.txt").write_text(dictionary, encoding="utf-8")
+
+
+_RECORD_INDEX = re.compile(rf"^(?P<indent>[ ]*)-[ ]+(?P<folder>{'|'.join(RECORD_FOLDERS.values())})/index\.md[ ]*$")
+_LOCALE = re.compile(r"^[ ]*-[ ]+locale:[ ]*(?P<lang>\S+)[ ]*$")
+_NAV_TRANSLATIONS = re.compile(r"^(?P<indent>[ ]*)nav_translations:[ ]*$")
+
+
+def with_record_navigation(text: str, store: FactStore, converter: TraditionalConverter) -> str:
+    """The baseline's mkdocs.yml with the record pages in its navigation, as our plugin's
+    on_nav places them (one subsection per category under Glossary, People, Organizations)
+    and each category's title in every language's nav_translations: the same site, its
+    navigation written by hand, as a plain Material + i18n project would have it. Titles
+    are written as JSON strings, which YAML reads as they are."""
+    folders = {folder: kind for kind, folder in RECORD_FOLDERS.items()}
+    titles: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> English title -> its own
+    for kind in RECORD_FOLDERS:
+        english = category_sections(store, kind, DEFAULT_LANGUAGE, converter)
+        for lang in (TRADITIONAL, stored_language(TRADITIONAL)):
+            own = category_sections(store, kind, lang, converter)
+            for (title, _), (local, _) in zip(english, own, strict=True):
+                titles[lang][title] = local
+    out: list[str] = []
+    lang = ""
+    for line in text.splitlines(keepends=True):
+        out.append(line)
+        bare = line.rstrip("\r\n")
+        if locale := _LOCALE.match(bare):
+            lang = locale["lang"]
+        elif (entry := _NAV_TRANSLATIONS.match(bare)) and titles.get(lang):
+            indent = entry["indent"] + "  "
+            out += [
+                f"{indent}{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}\n"
+                for k, v in titles[lang].items()
+            ]
+        elif index := _RECORD_INDEX.match(bare):
+            indent, folder = index["indent"], index["folder"]
+            for title, records in category_sections(store, folders[folder], DEFAULT_LANGUAGE, converter):
+                out.append(f"{indent}- {json.dumps(title, ensure_ascii=False)}:\n")
+                out += [f"{indent}    - {folder}/{record.id}.md\n" for record in records]
+    return "".join(out)
 
 
 def make_baseline(target: Path, ours: Path) -> None:
@@ -573,7 +620,9 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float,
             f"machine below ({_minutes(seconds)} in all). The baseline, built in the same run at each scale, is",
             "the Markdown our build produces (generated pages and the zh-Hant edition, every cross-reference",
             "resolved) built by mkdocs-material and mkdocs-static-i18n alone: the same mkdocs.yml without our",
-            f"`{OUR_PLUGIN}` plugin, `theme.custom_dir` and `watch`.",
+            f"`{OUR_PLUGIN}` plugin, `theme.custom_dir` and `watch`, with the navigation our plugin builds",
+            "written into it (every record page under its kind and category, category titles in each",
+            "language's `nav_translations`), as a plain Material + i18n project of the same site would have it.",
             "Both sides therefore run with mkdocs-static-i18n's search de-duplication turned off",
             "(`reconfigure_search: false`): it compares every search entry with every other, which made both",
             "builds grow 76x for 50x the content, and this site has no fallback pages for it to remove.",
@@ -647,7 +696,9 @@ def report(results: list[dict[str, Any]], load: tuple[str, str], seconds: float,
             "- The synthetic store (`benchmarks/synthetic_store.py`) is the real one N times: replica 0 is the real",
             "  store and pages, unchanged (so 1x is the real site); replica k copies every record with `-xk` ids,",
             "  marked names, descriptions and aliases, and references rewritten within the replica, and copies the",
-            "  hand-written pages of both languages to `docs/<lang>/rk/`, citing replica k's records.",
+            "  hand-written pages of both languages to `docs/<lang>/rk/`, citing replica k's records. Categories are",
+            "  copied per replica too: a larger site has more categories, not longer ones (with shared categories",
+            "  every record page's sidebar would list N times as many siblings, on both sides).",
             "- Each side is a temporary project; ours holds copies of mkdocs.yml, overrides/ and the package",
             f"  {PACKAGE}/ (with the facts/schema/ and facts/translation/ it reads beside it), first on `sys.path` so",
             f"  that the `{OUR_PLUGIN}` entry point loads that copy, and builds with `GTC_FACTS_DIR` pointing at its",

@@ -62,7 +62,7 @@ MEASURE = """async (query) => {
     box.value = query; box.dispatchEvent(new KeyboardEvent('keyup', {key: 'End'}));
   });
 }"""
-_SCRIPT_TAG = re.compile(r'\s*<script src="[^"]*assets/search-query\.js"></script>')
+_SCRIPT_TAG = re.compile(r'\s*<script src="[^"]*assets/search-query\.js"[^>]*></script>')
 
 
 def index_path(site: Path, lang: str) -> Path:

@@ -6,14 +6,15 @@ record with its id suffixed (`nim` -> `nim-x7`), its names, descriptions and ali
 with the replica, and every id it refers to (related, source, affiliation, speaker,
 stated_by) rewritten to the copy in the same replica, so references stay valid. Its
 hand-written pages live under docs/<lang>/r<N>/ and cite that replica's records.
-Categories are shared by every replica: the categories file is copied as it is.
+Categories are copied the same way (`hardware` -> `hardware-x7`, names marked), each
+replica's records in its own copies: a site fifty times larger has more categories, not
+categories fifty times longer, and a record page's sidebar lists its category's records.
 """
 
 from __future__ import annotations
 
 import posixpath
 import re
-import shutil
 from pathlib import Path
 from typing import Any
 
@@ -65,7 +66,16 @@ def _copy_record(item: dict[str, Any], replica: int) -> dict[str, Any]:
     for field in REFERENCE_FIELDS:
         if field in item:
             record[field] = replica_id(item[field], replica)
+    if "category" in item:
+        record["category"] = replica_id(item["category"], replica)
     return record
+
+
+def _copy_category(item: dict[str, Any], replica: int) -> dict[str, Any]:
+    category = dict(item)
+    category["id"] = replica_id(item["id"], replica)
+    category["name"] = {lang: _mark(item["name"][lang], replica, False) for lang in LANGUAGES}
+    return category
 
 
 def read_records(facts_dir: Path, kind: str) -> list[dict[str, Any]]:
@@ -90,7 +100,9 @@ def write_synthetic_store(target: Path, scale: int, source: Path = FACTS_DIR) ->
     if scale < 1:
         raise ValueError("scale must be at least 1")
     target.mkdir(parents=True, exist_ok=True)
-    shutil.copyfile(source / "categories.yml", target / "categories.yml")
+    categories = read_records(source, "categories")
+    copies = [_copy_category(item, replica) for replica in range(scale) for item in categories]
+    write_records(target / "categories.yml", "categories", copies)
     for kind in RECORD_TYPES:
         records = read_records(source, kind)
         copies = [_copy_record(item, replica) for replica in range(scale) for item in records]

@@ -45,7 +45,13 @@ def test_store_is_valid_and_exactly_scale_times_the_real_one(synthetic: tuple[Pa
     real = load_facts(ROOT / "facts")
     for kind, records in real.records.items():
         assert len(store.records[kind]) == SCALE * len(records), kind
-    assert store.categories == real.categories
+    # Each replica has its own categories, its records in them: categories stay as long as the real ones.
+    for kind, categories in real.categories.items():
+        assert len(store.categories[kind]) == SCALE * len(categories), kind
+        for category_id in categories:
+            assert store.categories[kind][category_id] == real.categories[kind][category_id]
+            copied = [r for r in store.of_kind(kind) if r.category == f"{category_id}-x1"]
+            assert len(copied) == len([r for r in real.of_kind(kind) if r.category == category_id])
     # Replica 0 is the real store; replica 1 refers only to its own copies.
     assert set(real.by_id) < set(store.by_id)
     copy = store.get("jensen-huang-x1")

@@ -6,7 +6,6 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gtc_site.publish.search_index import NameGlue
 from tests.search_page import SearchPage
 
 # (what a reader types, the page that must come first), on English pages.
@@ -138,13 +137,3 @@ def test_odd_queries_return_normally_without_console_errors(browser, served_site
         errors = search.errors
         search.close()
         assert errors == [], errors
-
-
-def test_a_lone_character_that_begins_a_name_is_glued_to_a_neighbour_in_the_index() -> None:
-    """Otherwise Material would search 英伟达 as 英* wherever 英 is indexed as a word."""
-    names = frozenset({"英伟达", "英特尔"})
-    assert NameGlue(names).join("中\u200b英\u200b两个") == "中英\u200b两个"
-    assert NameGlue(names).join("英\u200b两个") == "英两个"
-    # Never onto a name, and other lone characters stay words of their own.
-    assert NameGlue(names).join("英伟达\u200b英\u200b两个") == "英伟达\u200b英两个"
-    assert NameGlue(names).join("中\u200b国\u200b两个") == "中\u200b国\u200b两个"

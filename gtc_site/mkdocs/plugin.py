@@ -26,7 +26,6 @@ from gtc_site.i18n.languages import (
     TRADITIONAL,
     ConvertedLanguage,
     localizer,
-    stored_language,
 )
 from gtc_site.i18n.strings import t
 from gtc_site.i18n.traditional import NeverEntry, Phrase, TraditionalConverter, read_never_list, read_phrase_table
@@ -43,6 +42,7 @@ from gtc_site.publish.search_index import split_search_index
 from gtc_site.publish.search_query_data import write_search_query_data
 from gtc_site.render.crossrefs import CrossrefError, CrossrefResolver
 from gtc_site.render.metadata import open_graph, structured_data
+from gtc_site.render.navigation import category_sections
 from gtc_site.render.page_checks import front_matter_problems, reference_placement_problems, twin_problems
 from gtc_site.render.pages import RECORD_FOLDERS
 from gtc_site.render.search_terms import jieba_words
@@ -182,16 +182,14 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
             kind = next(k for k, f in RECORD_FOLDERS.items() if f == folder)
             # One subsection per category, so that a page's sidebar (pruned to its own
             # branch by navigation.prune) lists its category, not every record of the kind.
-            words = ConvertedLanguage(TRADITIONAL, self._site().converter) if lang == TRADITIONAL else lang
-            for category_id, category in store.categories.get(kind, {}).items():
-                records = [r for r in store.of_kind(kind) if r.category == category_id]
+            for title, records in category_sections(store, kind, lang, self._site().converter):
                 pages = []
-                for record in sorted(records, key=lambda r: r.name[stored_language(lang)].casefold()):
+                for record in records:
                     file = files.get_file_from_path(f"{lang}/{folder}/{record.id}.md")
                     if file is not None and file.page is not None:
                         pages.append(file.page)
                 if pages:
-                    group = Section(category.name[words], pages)
+                    group = Section(title, pages)
                     group.parent = section
                     for page in pages:
                         page.parent = group
@@ -304,7 +302,7 @@ class GtcSitePlugin(BasePlugin[GtcSiteConfig]):
         languages = i18n_adapter.built_languages(config)
         default = next(lang.locale for lang in languages if lang.default)
         locales = [lang.locale for lang in languages]
-        split_search_index(Path(config.site_dir), locales, default, site.names)
+        split_search_index(Path(config.site_dir), locales, default)
         # What the search box needs to read queries as the index was written (search-query.js).
         phrases = {p.simplified: p.traditional for p in site.phrases}
         write_search_query_data(Path(config.site_dir), locales, default, site.names, phrases)

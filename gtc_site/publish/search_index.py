@@ -16,11 +16,8 @@ Three more things happen to each index on the way:
 - a Chinese record title whose name already carries a gloss keeps only that one
   (扩展现实（XR） rather than 扩展现实（XR）（Extended reality (XR)））.
 
-Chinese words stay as jieba cut them. overrides/assets/search-query.js cuts the query at
-the index's own words and keeps Material's query segmenter off it, so NameGlue (below),
-which glued a lone character that begins a name onto a neighbour for that segmenter, is no
-longer applied: with the phrase variant 买 GPU 的渠道 among the names it glued every lone
-的 (的主题, 依据的), and 主题 no longer found 黄仁勋的主题演讲.
+Chinese words stay as jieba cut them: overrides/assets/search-query.js cuts the query at
+the index's own words and keeps Material's query segmenter off it.
 """
 
 from __future__ import annotations
@@ -41,7 +38,6 @@ INDEX = Path("search") / "search_index.json"
 SEARCH_LANGUAGES = {"zh-Hant": "zh"}
 # Material joins the words jieba found with U+200B.
 WORD_BREAK = "\u200b"
-_HAN = re.compile(r"[\u3400-\u9fff]")
 # Pages whose sections are indexed with the names they cite: the hand-written chapters.
 CITING_FOLDER = "chapters"
 # The field those names go into, and its weight beside title (1000), tags (100), text (1).
@@ -54,48 +50,6 @@ RESEGMENTED = {"zh-Hant": "zh"}
 _SEGMENTED_RUN = re.compile(
     r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff](?:\u200b?[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff])*"
 )
-
-
-class NameGlue:  # not applied since the query script; kept for tests/test_search.py
-    """Glues a one-character Chinese word that begins a store name onto a neighbouring word.
-
-    Material splits a Chinese query at the longest indexed word that starts it and
-    searches the rest as a prefix: if 英 is a word anywhere (中|英|两个), 英伟达 is searched
-    as 英* and 英特尔 can outrank 英伟达. Such a lone character is glued to the word before
-    it, or after it, but never onto a name (英伟达所 would outrank 英伟达 as a rare word).
-    Only invisible U+200B marks move, so result excerpts read the same.
-    """
-
-    def __init__(self, names: frozenset[str]) -> None:
-        self.names = names
-        self.first_characters = frozenset(name[0] for name in names)
-        characters = "".join(sorted(self.first_characters))
-        # Finds a one-character word that begins a name; most entries have none.
-        self._lone = re.compile(f"(?:^|{WORD_BREAK})[{re.escape(characters)}](?:{WORD_BREAK}|$)") if names else None
-
-    def join(self, text: str) -> str:
-        if WORD_BREAK not in text or self._lone is None or not self._lone.search(text):
-            return text
-        pieces = text.split(WORD_BREAK)
-        out: list[str] = []
-        glue_next = False
-        for index, piece in enumerate(pieces):
-            if glue_next:
-                out[-1] += piece
-                glue_next = False
-                continue
-            if len(piece) == 1 and piece in self.first_characters:
-                before = out[-1] if out else ""
-                after = pieces[index + 1] if index + 1 < len(pieces) else ""
-                if before and _HAN.match(before[-1]) and before not in self.names:
-                    out[-1] += piece
-                    continue
-                if after and _HAN.match(after[0]) and after not in self.names:
-                    out.append(piece)
-                    glue_next = True
-                    continue
-            out.append(piece)
-        return WORD_BREAK.join(out)
 
 
 @cache  # OpenCC converters hold no state of a build
@@ -243,11 +197,8 @@ def add_cited_names(entries: list[dict], language_dir: Path, locale: str) -> int
     return given
 
 
-def split_search_index(site_dir: Path, locales: list[str], default: str, names: frozenset[str]) -> dict[str, int]:
-    """Rewrite the merged index as one index per language; return entries per language.
-
-    names: the Chinese words jieba was given (no longer used: see NameGlue).
-    """
+def split_search_index(site_dir: Path, locales: list[str], default: str) -> dict[str, int]:
+    """Rewrite the merged index as one index per language; return entries per language."""
     merged = json.loads((site_dir / INDEX).read_text(encoding="utf-8"))
     docs: dict[str, list[dict]] = {locale: [] for locale in locales}
     for entry in merged["docs"]:

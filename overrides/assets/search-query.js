@@ -19,12 +19,12 @@
  *   tags or cited names hold them; search tags (aliases, spellings) show only where they
  *   matched.
  *
- * How: Material creates its worker before this script runs and listens to it. The first
- * search message it posts (the index) goes instead to a worker of ours, running Material's
- * own worker script, and Material's is stopped. Queries are rewritten on the way in,
- * results re-ranked on the way out and handed to Material's listener as the message event
- * it expects; the search box keeps what the reader typed. Message types are Material's
- * SearchMessageType: 0 setup, 1 ready, 2 query, 3 result.
+ * How: this script runs before Material's bundle (overrides/main.html loads it first).
+ * It holds Material's request for the index until the reader goes to the search box (see
+ * `searching`), then watches Material's search worker, known by the first setup message
+ * it is sent: queries are rewritten on the way in, results re-ranked on the way out,
+ * before Material's listener reads them; the search box keeps what the reader typed.
+ * Message types are Material's SearchMessageType: 0 setup, 1 ready, 2 query, 3 result.
  *
  * No dependencies, no request but the site's own files. Without Worker, Intl.Segmenter
  * or the data file, search works as it does without this script, or nearly.
@@ -63,7 +63,7 @@
   var FIRST_TERM = 4; // weight of a word's own term beside its variants (lunr query boost)
   var LEARNT_AT_ONCE = 300; // index entries read per task
 
-  if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined") return;
+  if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined" || typeof WeakMap === "undefined") return;
   var element = document.getElementById("__config");
   if (!element) return;
   var config;
@@ -89,7 +89,31 @@
     for (var length = 2; length <= Math.min(word.length, LONGEST); length++) set.add(word.slice(0, length));
   }
 
-  var loaded = fetch(new URL("search/search_query.json", base), { credentials: "same-origin" })
+  /* Material fetches the index as the page loads, then parses it and copies it to its
+     worker: work on every page, for readers who never search, that Lighthouse counts as
+     blocking time. That request, and ours for the language's data, wait until the reader
+     goes to the search box (or opens an address with ?q=, which Material searches at
+     once); by then the prefetch in overrides/main.html has usually brought the index. */
+  var searching = new Promise(function (resolve) {
+    if (/[?&]q=/.test(location.search)) return resolve();
+    document.addEventListener("focusin", function (event) {
+      if (event.target instanceof Element && event.target.matches("input.md-search__input")) resolve();
+    });
+    document.addEventListener("change", function (event) {
+      if (event.target instanceof Element && event.target.id === "__search" && event.target.checked) resolve();
+    });
+  });
+  var request = window.fetch;
+  window.fetch = function (input) {
+    var self = this, args = arguments;
+    if (!/\/search\/search_index\.json$/.test(String((input && input.url) || input).split("?")[0])) {
+      return request.apply(self, args);
+    }
+    return searching.then(function () { return request.apply(self, args); });
+  };
+
+  var loaded = searching
+    .then(function () { return request(new URL("search/search_query.json", base), { credentials: "same-origin" }); })
     .then(function (response) { return response.ok ? response.json() : {}; })
     .catch(function () { return {}; })
     .then(function (data) {
@@ -139,11 +163,18 @@
     slice();
   }
 
-  var segmenter = null;
-  try {
-    segmenter = new Intl.Segmenter("zh", { granularity: "word" });
-  } catch (err) {
-    segmenter = null;
+  /* Made at the first query: loading the Chinese word data is a long task the page's
+     load does not need. */
+  var segmenter;
+  function segmenterForChinese() {
+    if (segmenter === undefined) {
+      try {
+        segmenter = new Intl.Segmenter("zh", { granularity: "word" });
+      } catch (err) {
+        segmenter = null;
+      }
+    }
+    return segmenter;
   }
 
   /* ---------------------------------------------------------------------------
@@ -186,7 +217,8 @@
     function flush(end) {
       if (rest < 0) return;
       var part = text.slice(rest, end);
-      var pieces = segmenter ? Array.from(segmenter.segment(part)) : [{ segment: part, index: 0 }];
+      var words = segmenterForChinese();
+      var pieces = words ? Array.from(words.segment(part)) : [{ segment: part, index: 0 }];
       pieces.forEach(function (piece) {
         out.push([rest + piece.index, rest + piece.index + piece.segment.length]);
       });
@@ -443,14 +475,18 @@
    * ------------------------------------------------------------------------- */
 
   var post = Worker.prototype.postMessage;
-  var material = null; // Material's worker: its listener gets our messages
-  var worker = null; // ours, running Material's worker script
-  var early = false; // Material's worker had the index before this script ran
-  var live = false; // ours has the index (only waited for when early)
-  var pending = [], last = null;
+  var material = null; // Material's search worker, known by the first setup message it gets
+  var pending = []; // the words of each query sent, in order: the worker answers in order
 
-  function send(query) {
-    last = query;
+  Worker.prototype.postMessage = function (message) {
+    var search = message && typeof message === "object" && typeof message.type === "number";
+    if (!search || (material && this !== material)) return post.apply(this, arguments);
+    if (!material && message.type === SETUP && message.data && message.data.docs) {
+      material = this;
+      learnIndex(message.data);
+    }
+    if (this !== material || message.type !== QUERY) return post.apply(this, arguments);
+    var worker = this, query = message.data;
     loaded.then(function () {
       var words = null, rewritten = query;
       try {
@@ -463,72 +499,34 @@
       pending.push(words);
       post.call(worker, { type: QUERY, data: rewritten });
     });
-  }
-
-  /* Learning the index's words waits until the reader goes to the search box: the page
-     itself loads without that work (Lighthouse counts it as blocking time otherwise). */
-  function whenSearching(task) {
-    var input = document.querySelector("input.md-search__input");
-    if (!input || document.activeElement === input) return task();
-    input.addEventListener("focus", function first() {
-      input.removeEventListener("focus", first);
-      task();
-    });
-  }
-
-  function start(setup) {
-    worker = new Worker(new URL(config.search, location.href));
-    worker.addEventListener("message", function (event) {
-      var data = event.data;
-      if (early && !live) {
-        // Ours is ready: take over, and answer the query Material's worker may still owe.
-        live = true;
-        material.terminate();
-        if (last !== null) send(last);
-        return;
-      }
-      if (data && data.type === RESULT) {
-        try {
-          rank(data.data || {}, pending.shift());
-        } catch (err) {
-          /* the results as the worker gave them */
-        }
-      }
-      material.dispatchEvent(new MessageEvent("message", { data: data }));
-    });
-    if (setup) {
-      material.terminate();
-      post.call(worker, setup);
-      whenSearching(function () { learnIndex(setup.data); });
-      return;
-    }
-    // Material posted the index before this script ran: fetch it again (from the cache).
-    fetch(new URL("search/search_index.json", base), { credentials: "same-origin" })
-      .then(function (response) { return response.json(); })
-      .then(function (index) {
-        var suggest = (config.features || []).indexOf("search.suggest") >= 0;
-        post.call(worker, { type: SETUP, data: { config: index.config, docs: index.docs, options: { suggest: suggest } } });
-        whenSearching(function () { learnIndex(index); });
-      })
-      .catch(function () {
-        worker.terminate(); // Material's worker goes on alone
-      });
-  }
-
-  Worker.prototype.postMessage = function (message) {
-    var search = message && typeof message === "object" && typeof message.type === "number";
-    if (this === worker || !search || (material && this !== material)) return post.apply(this, arguments);
-    if (!material) {
-      material = this;
-      if (message.type === SETUP && message.data && message.data.docs) return start(message);
-      early = true;
-      start(null);
-    }
-    if (early && !live) {
-      if (message.type === QUERY) last = message.data;
-      return post.apply(this, arguments);
-    }
-    if (message.type !== QUERY) return post.call(worker, message);
-    send(message.data);
   };
+
+  /* Results reach Material's listener re-ranked: each message listener of a worker is
+     wrapped (the same wrapper for the same listener, so that it can be removed). */
+  var wrappers = new WeakMap();
+  function wrapped(listener) {
+    if (!wrappers.has(listener)) {
+      wrappers.set(listener, function (event) {
+        var data = event.data;
+        if (this === material && data && data.type === RESULT) {
+          try {
+            rank(data.data || {}, pending.shift());
+          } catch (err) {
+            /* the results as the worker gave them */
+          }
+        }
+        return listener.apply(this, arguments);
+      });
+    }
+    return wrappers.get(listener);
+  }
+  ["addEventListener", "removeEventListener"].forEach(function (name) {
+    var method = Worker.prototype[name];
+    Worker.prototype[name] = function (type, listener) {
+      if (type !== "message" || typeof listener !== "function") return method.apply(this, arguments);
+      var args = Array.prototype.slice.call(arguments);
+      args[1] = wrapped(listener);
+      return method.apply(this, args);
+    };
+  });
 })();
