@@ -316,7 +316,10 @@ class CrossrefResolver:
                 named.add(record.id)
             rendered = self._render(record, label, lang, page_path, whole_line, mid_sentence, mentioned)
             if is_chinese(lang) and rendered.startswith("[") and "](" in rendered:
-                rendered = _spaced(rendered, markdown[start - 1 : start], markdown[offset + match.end() :][:1])
+                end = offset + match.end()
+                # The characters either side, sliced alone: slicing the rest of the page first
+                # made each reference cost the page's length (106 s of a 50x build).
+                rendered = _spaced(rendered, markdown[start - 1 : start], markdown[end : end + 1])
             return rendered
 
         resolved = _REFERENCE.sub(replace, piece)
