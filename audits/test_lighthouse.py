@@ -2,9 +2,10 @@
 
 Home page, a chapter and a record page (a glossary entry) in each language (en, zh and the
 converted zh-Hant) must score 1.0 for accessibility (Lighthouse runs axe-core), best
-practices and SEO, and at least 0.8 for performance (Lighthouse's mobile profile:
-simulated slow 4G and a 4x slower CPU). Performance is the median of
-three runs, as Lighthouse's documentation advises for a score that varies run to run.
+practices and SEO; for performance (Lighthouse's mobile profile: simulated slow 4G and a
+4x slower CPU) record pages at least 0.98 and the others at least 0.8. Performance is a
+median, as Lighthouse's documentation advises for a score that varies run to run: of three
+runs, and of five on record pages, whose floor leaves little room for this machine's noise.
 """
 
 from __future__ import annotations
@@ -23,13 +24,14 @@ ROOT = Path(__file__).resolve().parents[1]
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 RECORD_PAGE = "glossary/liquid-cooling/"
 PAGES = ["", "chapters/keynote-blackwell/", RECORD_PAGE]
-# Medians of three with every script deferred and the search index held until the reader
-# searches: 0.93-0.98 on an idle 2-core machine, but 0.86-0.89 for two pages in a fresh-clone
-# CI run straight after the test suite (blocking time 430-510 ms against 140-250 ms). The floor
-# catches a collapse, not that noise; issue #17's 0.98 for record pages is not met yet (see its
-# closing note).
+# Record pages, medians of five on an idle 2-core machine: 0.98 in each language (single runs
+# 0.97-0.99, blocking time 90-190 ms) since the closed phone drawer is no longer styled; before
+# that 0.95-0.97 (single runs 0.91-0.99). The issue asks 0.98 of record pages only; home and
+# chapter pages keep a floor that catches a collapse (last round, before the drawer change, a
+# fresh-clone CI run straight after the test suite scored the English chapter 0.86).
 REQUIRED = {"accessibility": 1.0, "best-practices": 1.0, "seo": 1.0, "performance": 0.8}
-RECORD_PAGE_PERFORMANCE = 0.8
+RECORD_PAGE_PERFORMANCE = 0.98
+RECORD_PAGE_RUNS = 5
 PERFORMANCE_RUNS = 3
 
 
@@ -69,8 +71,9 @@ def failing_audits(report: dict, category: str) -> list[str]:
 
 @pytest.mark.parametrize("page", [language + page for language in ("", "zh/", "zh-Hant/") for page in PAGES])
 def test_page_meets_the_audit_scores(served_site: str, page: str) -> None:
-    reports = [lighthouse(served_site + page) for _ in range(PERFORMANCE_RUNS)]
-    median_run = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[PERFORMANCE_RUNS // 2]
+    runs = RECORD_PAGE_RUNS if page.endswith(RECORD_PAGE) else PERFORMANCE_RUNS
+    reports = [lighthouse(served_site + page) for _ in range(runs)]
+    median_run = sorted(reports, key=lambda r: r["categories"]["performance"]["score"])[runs // 2]
     problems = []
     for category, minimum in REQUIRED.items():
         if category == "performance" and page.endswith(RECORD_PAGE):

@@ -230,12 +230,12 @@ def with_record_navigation(text: str, store: FactStore, converter: TraditionalCo
     navigation written by hand, as a plain Material + i18n project would have it. Titles
     are written as JSON strings, which YAML reads as they are."""
     folders = {folder: kind for kind, folder in RECORD_FOLDERS.items()}
+    english = {kind: category_sections(store, kind, DEFAULT_LANGUAGE, converter) for kind in RECORD_FOLDERS}
     titles: dict[str, dict[str, str]] = defaultdict(dict)  # lang -> English title -> its own
     for kind in RECORD_FOLDERS:
-        english = category_sections(store, kind, DEFAULT_LANGUAGE, converter)
         for lang in (TRADITIONAL, stored_language(TRADITIONAL)):
             own = category_sections(store, kind, lang, converter)
-            for (title, _), (local, _) in zip(english, own, strict=True):
+            for (title, _), (local, _) in zip(english[kind], own, strict=True):
                 titles[lang][title] = local
     out: list[str] = []
     lang = ""
@@ -252,7 +252,7 @@ def with_record_navigation(text: str, store: FactStore, converter: TraditionalCo
             ]
         elif index := _RECORD_INDEX.match(bare):
             indent, folder = index["indent"], index["folder"]
-            for title, records in category_sections(store, folders[folder], DEFAULT_LANGUAGE, converter):
+            for title, records in english[folders[folder]]:
                 out.append(f"{indent}- {json.dumps(title, ensure_ascii=False)}:\n")
                 out += [f"{indent}    - {folder}/{record.id}.md\n" for record in records]
     return "".join(out)

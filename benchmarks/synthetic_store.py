@@ -54,10 +54,16 @@ def _mark(text: str, replica: int, brackets: bool) -> str:
     return f"{text} (x{replica})" if brackets else f"{text} x{replica}"
 
 
+def _copy_named(item: dict[str, Any], replica: int) -> dict[str, Any]:
+    """A copy of a record or category with the replica's id and names."""
+    copy = dict(item)
+    copy["id"] = replica_id(item["id"], replica)
+    copy["name"] = {lang: _mark(item["name"][lang], replica, False) for lang in LANGUAGES}
+    return copy
+
+
 def _copy_record(item: dict[str, Any], replica: int) -> dict[str, Any]:
-    record = dict(item)
-    record["id"] = replica_id(item["id"], replica)
-    record["name"] = {lang: _mark(item["name"][lang], replica, False) for lang in LANGUAGES}
+    record = _copy_named(item, replica)
     record["description"] = {lang: _mark(item["description"][lang], replica, True) for lang in LANGUAGES}
     if "aliases" in item:
         record["aliases"] = [_mark(alias, replica, False) for alias in item["aliases"]]
@@ -69,13 +75,6 @@ def _copy_record(item: dict[str, Any], replica: int) -> dict[str, Any]:
     if "category" in item:
         record["category"] = replica_id(item["category"], replica)
     return record
-
-
-def _copy_category(item: dict[str, Any], replica: int) -> dict[str, Any]:
-    category = dict(item)
-    category["id"] = replica_id(item["id"], replica)
-    category["name"] = {lang: _mark(item["name"][lang], replica, False) for lang in LANGUAGES}
-    return category
 
 
 def read_records(facts_dir: Path, kind: str) -> list[dict[str, Any]]:
@@ -101,7 +100,7 @@ def write_synthetic_store(target: Path, scale: int, source: Path = FACTS_DIR) ->
         raise ValueError("scale must be at least 1")
     target.mkdir(parents=True, exist_ok=True)
     categories = read_records(source, "categories")
-    copies = [_copy_category(item, replica) for replica in range(scale) for item in categories]
+    copies = [_copy_named(item, replica) for replica in range(scale) for item in categories]
     write_records(target / "categories.yml", "categories", copies)
     for kind in RECORD_TYPES:
         records = read_records(source, kind)

@@ -203,3 +203,24 @@ def test_the_phone_header_shows_the_whole_site_name(phone, served_site, lang) ->
         " return range.getBoundingClientRect().width - element.getBoundingClientRect().width; }"
     )
     assert overflow < 0.01, f"{title.inner_text()!r} overflows the phone header by {overflow:.2f} px"
+
+
+@pytest.mark.parametrize("lang", LANGUAGES, ids=["en", "zh", "zh-Hant"])
+def test_the_navigation_drawer_opens_on_the_current_page_and_costs_nothing_closed(phone, served_site, lang) -> None:
+    phone.goto(served_site + lang + "glossary/liquid-cooling/")
+    drawer = phone.locator(".md-sidebar--primary .md-sidebar__scrollwrap")
+    # Closed, the drawer's lists are not displayed: the browser neither styles nor lays them out.
+    assert drawer.evaluate("element => getComputedStyle(element).display") == "none"
+    phone.locator("label.md-header__button[for=__drawer]").click()
+    current = phone.locator(".md-sidebar--primary .md-nav__link--active >> visible=true")
+    current.wait_for()
+    # The page's nav title is its name; the heading may add the name in the other language.
+    assert phone.locator("article h1").inner_text().startswith(current.inner_text().strip())
+    # Once slid in, the current page's entry is on screen.
+    phone.wait_for_function("() => document.querySelector('.md-sidebar--primary').getBoundingClientRect().left >= 0")
+    box = current.bounding_box()
+    assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
+    phone.locator("label.md-overlay").click(position={"x": 370, "y": 400})
+    phone.wait_for_function(
+        "() => getComputedStyle(document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap')).display === 'none'"
+    )

@@ -6,7 +6,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from tests.search_page import SearchPage
+from tests.search_page import RESULT_LINKS, SearchPage
 
 # (what a reader types, the page that must come first), on English pages.
 ENGLISH_QUERIES = [
@@ -137,3 +137,31 @@ def test_odd_queries_return_normally_without_console_errors(browser, served_site
         errors = search.errors
         search.close()
         assert errors == [], errors
+
+
+def test_a_reader_who_does_not_search_loads_no_index(browser, served_site) -> None:
+    """Material requests the index as every page loads; search-query.js holds that request
+    until the reader goes to the search box. The idle-time prefetch is not Material's request."""
+    page = browser.new_page(viewport={"width": 412, "height": 823})
+    requested: list[str] = []
+    page.on("request", lambda r: r.url.endswith("search_index.json") and requested.append(r.resource_type))
+    try:
+        page.goto(served_site + "zh/glossary/liquid-cooling/", wait_until="load")
+        page.wait_for_timeout(1000)
+        assert "xhr" not in requested and "fetch" not in requested, requested
+        page.locator("label.md-header__button[for=__search]").click()
+        page.wait_for_function("() => document.documentElement.dataset.searchWords === 'ready'")
+        assert "xhr" in requested, requested
+    finally:
+        page.close()
+
+
+def test_a_search_address_searches_at_once(browser, served_site) -> None:
+    """A shared address with ?q= opens with its results: the index is not held for it."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(served_site + "?q=Blackwell")
+        page.wait_for_selector(RESULT_LINKS)
+        assert "glossary/blackwell/" in page.eval_on_selector_all(RESULT_LINKS, "ls => ls.map(l => l.href).join(' ')")
+    finally:
+        page.close()

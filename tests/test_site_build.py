@@ -23,6 +23,7 @@ class PageParser(HTMLParser):
         self.menu_links: list[tuple[str, str]] = []
         self.alternates: list[tuple[str, str]] = []
         self.assets: list[str] = []
+        self.blocking_scripts: list[str] = []  # external scripts without defer or async
         self.text: list[str] = []  # visible text outside code, where syntax may be shown on purpose
         self._code_depth = 0
 
@@ -42,7 +43,9 @@ class PageParser(HTMLParser):
             self.alternates.append((a["hreflang"], a["href"]))
         if tag in ("script", "img", "iframe") and a.get("src"):
             self.assets.append(a["src"])
-        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "icon", "manifest"):
+        if tag == "script" and a.get("src") and not {"defer", "async"} & a.keys():
+            self.blocking_scripts.append(a["src"])
+        if tag == "link" and a.get("rel") in ("stylesheet", "preload", "prefetch", "icon", "manifest"):
             self.assets.append(a["href"])
 
     def handle_data(self, data: str) -> None:
@@ -138,6 +141,13 @@ def test_nothing_is_loaded_from_another_host(site: Path, parsed_site: ParsedSite
         for asset in parse(page, parsed_site).assets:
             host = urlsplit(asset).netloc
             assert host in ("", urlsplit(SITE_URL).netloc), f"{page} loads {asset}"
+
+
+def test_no_page_waits_for_a_script_before_it_paints(site: Path, parsed_site: ParsedSite) -> None:
+    """overrides/main.html defers Material's scripts by rewriting the markup of its `scripts`
+    block; a Material release that writes them differently must not silently undo that."""
+    for page in [*parsed_site.pages(), site / "404.html"]:
+        assert parse(page, parsed_site).blocking_scripts == [], page
 
 
 def test_a_failed_build_leaves_the_last_good_site_untouched(tmp_path: Path, monkeypatch) -> None:

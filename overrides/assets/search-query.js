@@ -63,7 +63,7 @@
   var FIRST_TERM = 4; // weight of a word's own term beside its variants (lunr query boost)
   var LEARNT_AT_ONCE = 300; // index entries read per task
 
-  if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined" || typeof WeakMap === "undefined") return;
+  if (typeof Worker === "undefined" || typeof Map === "undefined" || typeof Set === "undefined" || typeof WeakMap === "undefined" || typeof WeakSet === "undefined") return;
   var element = document.getElementById("__config");
   if (!element) return;
   var config;
@@ -89,11 +89,12 @@
     for (var length = 2; length <= Math.min(word.length, LONGEST); length++) set.add(word.slice(0, length));
   }
 
-  /* Material fetches the index as the page loads, then parses it and copies it to its
-     worker: work on every page, for readers who never search, that Lighthouse counts as
-     blocking time. That request, and ours for the language's data, wait until the reader
-     goes to the search box (or opens an address with ?q=, which Material searches at
-     once); by then the prefetch in overrides/main.html has usually brought the index. */
+  /* Material requests the index as the page loads (an XMLHttpRequest), then parses it and
+     copies it to its worker: work on every page, for readers who never search, that
+     Lighthouse counts as blocking time. That request, and ours for the language's data,
+     wait until the reader goes to the search box (or opens an address with ?q=, which
+     Material searches at once); by then the prefetch in overrides/main.html has usually
+     brought the index. */
   var searching = new Promise(function (resolve) {
     if (/[?&]q=/.test(location.search)) return resolve();
     document.addEventListener("focusin", function (event) {
@@ -103,17 +104,22 @@
       if (event.target instanceof Element && event.target.id === "__search" && event.target.checked) resolve();
     });
   });
-  var request = window.fetch;
-  window.fetch = function (input) {
+  var INDEX = /\/search\/search_index\.json$/;
+  var held = new WeakSet(); // requests for the index, sent once the reader searches
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    if (INDEX.test(String(url).split("?")[0])) held.add(this);
+    else held.delete(this);
+    return open.apply(this, arguments);
+  };
+  XMLHttpRequest.prototype.send = function () {
+    if (!held.has(this)) return send.apply(this, arguments);
     var self = this, args = arguments;
-    if (!/\/search\/search_index\.json$/.test(String((input && input.url) || input).split("?")[0])) {
-      return request.apply(self, args);
-    }
-    return searching.then(function () { return request.apply(self, args); });
+    searching.then(function () { send.apply(self, args); });
   };
 
   var loaded = searching
-    .then(function () { return request(new URL("search/search_query.json", base), { credentials: "same-origin" }); })
+    .then(function () { return fetch(new URL("search/search_query.json", base), { credentials: "same-origin" }); })
     .then(function (response) { return response.ok ? response.json() : {}; })
     .catch(function () { return {}; })
     .then(function (data) {
