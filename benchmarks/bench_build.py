@@ -7,8 +7,8 @@ benchmarks/synthetic_store.py) and builds it as `make build` does. The baseline,
 the same run at the same scale, is the Markdown our build produces (generated pages and
 the zh-Hant edition included, every cross-reference already resolved), built by
 mkdocs-material and mkdocs-static-i18n without our `gtc-site` plugin and without theme
-overrides, its navigation written out as our plugin builds it. Writes benchmarks/build.md. Timings are the minimum of --runs builds; they are
-reported, never asserted.
+overrides, its navigation written out as our plugin builds it. Writes benchmarks/build.md.
+Timings are the minimum of --runs builds; they are reported, never asserted.
 """
 
 from __future__ import annotations

@@ -17,6 +17,7 @@ PHONE = {
     "has_touch": True,
 }
 CHAPTER = "chapters/keynote-blackwell/"
+DRAWER = ".md-sidebar--primary .md-sidebar__scrollwrap"  # the phone drawer's contents
 
 
 @pytest.fixture
@@ -208,7 +209,7 @@ def test_the_phone_header_shows_the_whole_site_name(phone, served_site, lang) ->
 @pytest.mark.parametrize("lang", LANGUAGES, ids=["en", "zh", "zh-Hant"])
 def test_the_navigation_drawer_opens_on_the_current_page_and_costs_nothing_closed(phone, served_site, lang) -> None:
     phone.goto(served_site + lang + "glossary/liquid-cooling/")
-    drawer = phone.locator(".md-sidebar--primary .md-sidebar__scrollwrap")
+    drawer = phone.locator(DRAWER)
     # Closed, the drawer's lists are not displayed: the browser neither styles nor lays them out.
     assert drawer.evaluate("element => getComputedStyle(element).display") == "none"
     phone.locator("label.md-header__button[for=__drawer]").click()
@@ -221,6 +222,4 @@ def test_the_navigation_drawer_opens_on_the_current_page_and_costs_nothing_close
     box = current.bounding_box()
     assert box is not None and box["x"] >= 0 and box["x"] + box["width"] <= 390, box
     phone.locator("label.md-overlay").click(position={"x": 370, "y": 400})
-    phone.wait_for_function(
-        "() => getComputedStyle(document.querySelector('.md-sidebar--primary .md-sidebar__scrollwrap')).display === 'none'"
-    )
+    phone.wait_for_function(f"() => getComputedStyle(document.querySelector('{DRAWER}')).display === 'none'")
